@@ -1,6 +1,7 @@
 package org.deeprl4j.env;
 
 import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A small splittable random generator whose whole state can be saved and restored.
@@ -10,9 +11,11 @@ import java.security.SecureRandom;
  * generator's state exactly, which {@code SplittableRandom} does not allow. One root seed is split
  * per component ({@link #split()}); library code never seeds from the clock.
  *
+ * <p>Implements {@link RandomGenerator} so modules without this class (replay) can take it.
+ *
  * <p>Not thread-safe: each component owns its own instance.
  */
-public final class Rng {
+public final class Rng implements RandomGenerator {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     private static final double DOUBLE_UNIT = 0x1.0p-53;
     private static final float FLOAT_UNIT = 0x1.0p-24f;
@@ -66,15 +69,18 @@ public final class Rng {
         return new Rng(nextLong(), mixGamma(nextSeed()));
     }
 
+    @Override
     public long nextLong() {
         return mix64(nextSeed());
     }
 
+    @Override
     public int nextInt() {
         return mix32(nextSeed());
     }
 
     /** Uniform in {@code [0, bound)}, unbiased. */
+    @Override
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive, got " + bound);
@@ -91,6 +97,7 @@ public final class Rng {
     }
 
     /** Uniform in {@code [origin, bound)}. */
+    @Override
     public int nextInt(int origin, int bound) {
         if (origin >= bound) {
             throw new IllegalArgumentException("origin " + origin + " must be < bound " + bound);
@@ -99,25 +106,30 @@ public final class Rng {
     }
 
     /** Uniform in {@code [0, 1)} with 53 random bits. */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;
     }
 
     /** Uniform in {@code [low, high)}. */
+    @Override
     public double nextDouble(double low, double high) {
         return low + (high - low) * nextDouble();
     }
 
     /** Uniform in {@code [0, 1)} with 24 random bits. */
+    @Override
     public float nextFloat() {
         return (nextInt() >>> 8) * FLOAT_UNIT;
     }
 
+    @Override
     public boolean nextBoolean() {
         return nextInt() < 0;
     }
 
     /** Standard normal (Marsaglia's polar method; the second variate is discarded so the state stays two longs). */
+    @Override
     public double nextGaussian() {
         double v1;
         double v2;
@@ -131,6 +143,7 @@ public final class Rng {
     }
 
     /** Exponential with rate 1. */
+    @Override
     public double nextExponential() {
         return -StrictMath.log1p(-nextDouble());
     }
