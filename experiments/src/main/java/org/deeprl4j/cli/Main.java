@@ -47,6 +47,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             EnvsCommand.class,
             CheckEnvCommand.class,
             RolloutCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,218 @@
+package org.deeprl4j.agents.dqn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.EpsilonGreedy;
+import org.deeprl4j.agents.Policy;
+import org.deeprl4j.agents.Schedule;
+import org.deeprl4j.agents.TrainingDivergedException;
+import org.deeprl4j.agents.Transitions;
+import org.deeprl4j.env.Rng;
+import org.deeprl4j.env.spaces.Box;
+import org.deeprl4j.env.spaces.Discrete;
+import org.deeprl4j.env.spaces.Space;
+import org.deeprl4j.nn.Loss;
+import org.deeprl4j.nn.MlpSpec;
+import org.deeprl4j.nn.Network;
+import org.deeprl4j.nn.OptimizerConfig;
+import org.deeprl4j.nn.QNetworks;
+import org.deeprl4j.replay.NStep;
+import org.deeprl4j.replay.PrioritizedReplayBuffer;
+import org.deeprl4j.replay.ReplayBatch;
+import org.deeprl4j.replay.ReplayBuffer;
+import org.deeprl4j.replay.UniformReplayBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Deep Q-Network, <a href="https://www.nature.com/articles/nature14236">Mnih et al. 2015</a>, with
+ * the usual extensions as switches: Double DQN (van Hasselt et al. 2016), dueling heads (Wang et
+ * al. 2016), prioritized replay (Schaul et al. 2016), n-step returns, hard or Polyak target
+ * updates, Huber or MSE loss. The update ({@link #train(int)}) follows CleanRL's {@code dqn.py} and
+ * SB3's {@code DQN.train()}.
+ */
+public final class DqnAgent implements Agent {
+    private final DqnConfig cfg;
+    private final int obsDim;
+    private final int nActions;
+    private final Network q;
+    private final Network target;
+    private final ReplayBuffer buffer;
+    private final Rng rng;
+    private final Policy greedy;
+    private final EpsilonGreedy behaviour;
+    private final int targetUpdateEvery;
+    private long vectorSteps;
+    private long gradientUpdates;
+    private INDArray lastGoodParams;
+
+    /**
+     * @param cfg hyperparameters
+     * @param obsSpace observation space (flattened to {@code flatDim} floats)
+     * @param actionSpace must be {@link Discrete}
+     * @param totalSteps planned env steps (for the epsilon and beta schedules)
+     * @param rng the agent's generator (a split of the root seed); seeds the network too
+     */
+    public DqnAgent(DqnConfig cfg, Space<?> obsSpace, Space<?> actionSpace, long totalSteps, Rng rng) {
+        this.cfg = cfg;
+        Discrete actions = requireDiscrete(actionSpace);
+        this.obsDim = obsSpace.flatDim();
+        this.nActions = actions.n();
+        this.rng = rng;
+        OptimizerConfig opt = new OptimizerConfig(cfg.optimizer(), cfg.learningRate(), cfg.optimizerEps(), cfg.maxGradNorm(), 0);
+        MlpSpec body = new MlpSpec(cfg.netArch().stream().mapToInt(Integer::intValue).toArray(), cfg.activation(), "uniform");
+        Loss loss = cfg.loss().equals("mse") ? Loss.MSE : Loss.HUBER;
+        this.q = QNetworks.mlp(obsDim, nActions, body, cfg.dueling(), loss, opt, rng.nextLong());
+        this.target = q.copy();
+        NStep nstep = new NStep(cfg.nStep(), cfg.gamma());
+        if (cfg.prioritized()) {
+            long samples = Math.max(1, (totalSteps - cfg.learningStarts()) / ((long) cfg.trainFreq() * cfg.numEnvs())
+                    * cfg.resolvedGradientSteps());
+            buffer = new PrioritizedReplayBuffer(cfg.bufferSize(), obsDim, 1, cfg.numEnvs(), nstep,
+                    cfg.priorityAlpha(), cfg.priorityBeta0(), samples, cfg.priorityEps());
+        } else {
+            buffer = new UniformReplayBuffer(cfg.bufferSize(), obsDim, 1, cfg.numEnvs(), nstep);
+        }
+        this.greedy = new GreedyQPolicy(q, obsDim);
+        this.behaviour = new EpsilonGreedy(greedy, Schedule.linear(cfg.explorationInitialEps(),
+                cfg.explorationFinalEps(), cfg.explorationFraction()), totalSteps, actions, rng.split());
+        this.targetUpdateEvery = Math.max(cfg.targetUpdateInterval() / cfg.numEnvs(), 1);
+    }
+
+    /** The action space as Discrete, or an error naming the space and the algorithms that fit it. */
+    public static Discrete requireDiscrete(Space<?> actionSpace) {
+        if (actionSpace instanceof Discrete d && d.start() == 0) {
+            return d;
+        }
+        String hint = actionSpace instanceof Box<?>
+                ? "; for continuous (Box) actions use an actor-critic algorithm such as PPO, SAC or TD3"
+                : "; wrap the env so actions are Discrete(n) with start 0";
+        throw new IllegalArgumentException("DQN needs a Discrete(n) action space, got " + actionSpace + hint);
+    }
+
+    @Override
+    public Policy behaviourPolicy() {
+        return behaviour;
+    }
+
+    @Override
+    public Policy greedyPolicy() {
+        return greedy;
+    }
+
+    @Override
+    public void observe(Transitions t, long step) {
+        buffer.add(t.observations(), t.actions(), t.rewards(), t.nextObservations(), t.terminated(), t.truncated());
+    }
+
+    @Override
+    public Map<String, Double> update(long step) {
+        vectorSteps++;
+        if (vectorSteps % targetUpdateEvery == 0) {
+            target.polyakFrom(q, cfg.tau()); // SB3 counts the target interval in env steps, outside training rounds
+        }
+        if (vectorSteps % cfg.trainFreq() != 0 || step <= cfg.learningStarts() || buffer.size() < cfg.batchSize()) {
+            return Map.of();
+        }
+        lastGoodParams = lastGoodParams == null ? q.params().dup() : lastGoodParams.assign(q.params());
+        try {
+            Map<String, Double> metrics = train(cfg.resolvedGradientSteps());
+            metrics.put("rollout/exploration_rate", behaviour.lastEpsilon());
+            return metrics;
+        } catch (TrainingDivergedException e) {
+            q.graph().params().assign(lastGoodParams); // keep the last good model for saving
+            throw new TrainingDivergedException(step, e.getMessage().replaceAll(" at step \\d+$", ""));
+        }
+    }
+
+    /**
+     * One training round: {@code gradientSteps} minibatch updates of the Q-network on
+     * {@code L = mean_i w_i * loss(Q(s_i, a_i), y_i)} with the TD target
+     * {@code y = R^(n) + gamma^k * (1 - terminal) * Q_target(s', a*)}.
+     */
+    Map<String, Double> train(int gradientSteps) {
+        double lossSum = 0;
+        double qSum = 0;
+        for (int g = 0; g < gradientSteps; g++) {
+            ReplayBatch b = buffer.sample(cfg.batchSize(), rng);
+            int batch = b.batchSize();
+            float[][] nextTarget = target.output(b.nextObservations()).toFloatMatrix(); // [B][nActions]
+            float[][] nextOnline = cfg.doubleDqn() ? q.output(b.nextObservations()).toFloatMatrix() : nextTarget;
+            float[] rewards = b.rewards().data().asFloat();     // [B] n-step discounted reward sums
+            float[] discounts = b.discounts().data().asFloat(); // [B] gamma^k, k = real steps in the window
+            float[] dones = b.dones().data().asFloat();         // [B] 1 only for terminal states
+            float[] weights = b.weights().data().asFloat();     // [B] importance weights (1 when uniform)
+            float[] actions = b.actions().data().asFloat();     // [B] action indices as floats
+            int[] taken = new int[batch];
+            float[] y = new float[batch];
+            for (int i = 0; i < batch; i++) {
+                taken[i] = (int) actions[i];
+                // a* = argmax of the online net (Double DQN) or of the target net (vanilla DQN);
+                // either way the target net evaluates it
+                int best = argMax(nextOnline[i]);
+                // truncated (time-out) transitions have dones = 0 and bootstrap from the final observation
+                y[i] = rewards[i] + discounts[i] * (1f - dones[i]) * nextTarget[i][best];
+            }
+            // labels: y in the taken action's column; mask: that column weighted by the importance
+            // weight, so the loss is mean_i w_i * loss(Q(s_i, a_i), y_i) and other actions get no gradient
+            QNetworks.TdTargets td = QNetworks.tdTargets(taken, y, weights, nActions); // [B, nActions] each
+            if (cfg.prioritized() || g == gradientSteps - 1) {
+                // Q(s, a) before the step: TD errors for the priorities, and the logged Q values
+                float[][] current = q.output(b.observations()).toFloatMatrix();         // [B][nActions]
+                double[] tdErrors = new double[batch];
+                qSum = 0;
+                for (int i = 0; i < batch; i++) {
+                    float qa = current[i][taken[i]];
+                    tdErrors[i] = y[i] - qa;
+                    qSum += qa / batch;
+                }
+                buffer.updatePriorities(b.indices(), tdErrors); // no-op for uniform replay
+            }
+            double loss = q.fit(b.observations(), td.labels(), td.mask());
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(0, "non-finite TD loss " + loss);
+            }
+            lossSum += loss;
+            gradientUpdates++;
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("losses/td_loss", lossSum / gradientSteps);
+        m.put("losses/q_values", qSum); // mean Q(s, a) of the last minibatch
+        m.put("train/n_updates", (double) gradientUpdates);
+        return m;
+    }
+
+    private static int argMax(float[] v) {
+        int best = 0;
+        for (int a = 1; a < v.length; a++) {
+            if (v[a] > v[best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** The online Q-network. */
+    public Network qNetwork() {
+        return q;
+    }
+
+    /** The target Q-network. */
+    public Network targetNetwork() {
+        return target;
+    }
+
+    /** The replay buffer. */
+    public ReplayBuffer replayBuffer() {
+        return buffer;
+    }
+
+    public DqnConfig config() {
+        return cfg;
+    }
+
+    /** Gradient steps taken so far. */
+    public long gradientUpdates() {
+        return gradientUpdates;
+    }
+}

@@ -1,0 +1,34 @@
+package org.deeprl4j.experiments;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One training run as the CLI describes it.
+ *
+ * @param algo algorithm name (dqn, ...)
+ * @param envId registered env id
+ * @param seed root seed
+ * @param steps env steps; null = the preset's {@code n_timesteps}
+ * @param outDir folder for the model and CSVs (created)
+ * @param overrides config keys over the preset (snake_case)
+ * @param envKwargs keyword arguments for the env
+ * @param evalFrequency evaluate every this many env steps (0 = only at the end)
+ * @param evalEpisodes episodes per evaluation and for the final evaluation
+ */
+public record TrainJob(String algo, String envId, long seed, Long steps, Path outDir, Map<String, Object> overrides,
+                       Map<String, Object> envKwargs, long evalFrequency, int evalEpisodes) {
+    public TrainJob {
+        if (steps != null && steps <= 0) {
+            throw new IllegalArgumentException("steps must be positive, got " + steps);
+        }
+        if (evalFrequency < 0) {
+            throw new IllegalArgumentException("eval frequency must be >= 0, got " + evalFrequency);
+        }
+        if (evalEpisodes <= 0) {
+            throw new IllegalArgumentException("eval episodes must be positive, got " + evalEpisodes);
+        }
+        overrides = Map.copyOf(overrides);
+        envKwargs = Map.copyOf(envKwargs);
+    }
+}

@@ -1,0 +1,122 @@
+package org.deeprl4j.experiments;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.Algorithm;
+import org.deeprl4j.agents.Algorithms;
+import org.deeprl4j.agents.ConfigBinder;
+import org.deeprl4j.agents.EvalResult;
+import org.deeprl4j.agents.Evaluator;
+import org.deeprl4j.agents.TrainOptions;
+import org.deeprl4j.agents.TrainResult;
+import org.deeprl4j.agents.Trainer;
+import org.deeprl4j.agents.TrainingDivergedException;
+import org.deeprl4j.agents.TrainingEnvs;
+import org.deeprl4j.agents.TrainingListener;
+import org.deeprl4j.env.Env;
+import org.deeprl4j.env.Rng;
+import org.deeprl4j.env.vector.VectorEnv;
+import org.deeprl4j.nn.ModelFile;
+
+/**
+ * Runs a {@link TrainJob}: resolves the config (algorithm defaults, then the embedded preset for
+ * the env, then the job's overrides), trains with the shared loop, and writes into the output
+ * folder {@code model.zip} (final), {@code best_model.zip} (best periodic evaluation),
+ * {@code monitor.csv} (SB3 format) and {@code episodes.csv}.
+ */
+public final class TrainRunner {
+    public static final String MODEL = "model.zip";
+    public static final String BEST_MODEL = "best_model.zip";
+
+    private TrainRunner() {
+    }
+
+    /** Resolves the config a job would train with (validated). */
+    public static Record resolveConfig(TrainJob job) {
+        Algorithm<?, ?> algo = Algorithms.get(job.algo());
+        Map<String, Object> merged = new LinkedHashMap<>(Presets.of(algo.name(), job.envId()).hyperparameters());
+        merged.putAll(job.overrides());
+        return ConfigBinder.override(algo.defaultConfig(), merged);
+    }
+
+    public static TrainOutcome run(TrainJob job, PrintStream log) {
+        return runTyped(Algorithms.get(job.algo()), job, log);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Record, A extends Agent> TrainOutcome runTyped(Algorithm<C, A> algo, TrainJob job, PrintStream log) {
+        Presets.Preset preset = Presets.of(algo.name(), job.envId());
+        C config = (C) resolveConfig(job);
+        long steps = job.steps() != null ? job.steps() : preset.nTimesteps();
+        createDir(job.outDir());
+        if (!preset.tuned()) {
+            log.println("deeprl4j: no tuned " + algo.name() + " hyperparameters for " + job.envId() + "; using defaults");
+        }
+        Rng root = new Rng(job.seed());
+        try (VectorEnv env = TrainingEnvs.vector(job.envId(), job.envKwargs(), algo.numEnvs(config), false);
+             Env<?, ?> finalEvalEnv = TrainingEnvs.make(job.envId(), job.envKwargs())) {
+            A agent = algo.createAgent(config, env.observationSpace(), env.actionSpace(), steps, root.split());
+            Map<String, Object> meta = metadata(algo, job, config, env, steps);
+            Path best = job.outDir().resolve(BEST_MODEL);
+            List<TrainingListener> listeners = new ArrayList<>();
+            listeners.add(new MonitorCsv(job.outDir().resolve("monitor.csv"), job.envId(), System.currentTimeMillis() / 1000.0));
+            listeners.add(new EpisodesCsv(job.outDir().resolve("episodes.csv")));
+            listeners.add(new ProgressLog(log, steps));
+            listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta)));
+            Trainer trainer = new Trainer(agent, env, () -> TrainingEnvs.make(job.envId(), job.envKwargs()), listeners);
+            TrainResult result;
+            try {
+                result = trainer.run(new TrainOptions(steps, job.seed(), job.evalFrequency(), job.evalEpisodes(), Double.NaN));
+            } catch (TrainingDivergedException e) {
+                Path model = job.outDir().resolve(MODEL);
+                save(model, algo.networks(agent), meta);
+                throw new TrainingDivergedException(e.step(), "training stopped: " + e.getMessage().replaceAll(" at step \\d+$", "")
+                        + "; the last good model was saved to " + model);
+            }
+            EvalResult fin = Evaluator.evaluate(agent.greedyPolicy(), finalEvalEnv, job.evalEpisodes(),
+                    job.seed() + TrainOptions.EVAL_SEED_OFFSET + 1);
+            meta.put("final_evaluation", Map.of("mean", fin.mean(), "std", fin.std(), "episodes", job.evalEpisodes()));
+            Path model = job.outDir().resolve(MODEL);
+            save(model, algo.networks(agent), meta);
+            return new TrainOutcome(model, Files.exists(best) ? best : null, result, fin);
+        }
+    }
+
+    private static Map<String, Object> metadata(Algorithm<?, ?> algo, TrainJob job, Record config, VectorEnv env, long steps) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("algorithm", algo.name());
+        meta.put("env_id", job.envId());
+        meta.put("env_kwargs", job.envKwargs());
+        meta.put("seed", job.seed());
+        meta.put("total_steps", steps);
+        meta.put(Algorithm.OBS_DIM, env.obsDim());
+        meta.put("observation_space", env.observationSpace().toJson());
+        meta.put("action_space", env.actionSpace().toJson());
+        meta.put("config", ConfigBinder.toMap(config));
+        return meta;
+    }
+
+    private static void save(Path file, Map<String, org.deeprl4j.nn.Network> networks, Map<String, Object> meta) {
+        try {
+            ModelFile.save(file, networks, meta);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

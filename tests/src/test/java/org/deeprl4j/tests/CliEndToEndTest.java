@@ -1,0 +1,81 @@
+package org.deeprl4j.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeprl4j.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI verbs end to end, in-process: train writes a model that evaluate loads and plays. */
+class CliEndToEndTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainThenEvaluate() throws Exception {
+        Path run = dir.resolve("run");
+        Result train = cli("train", "--algo", "dqn", "--env", "Identity-v0", "--seed", "3", "--steps", "2000", "--out", run.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("final evaluation"), train.out());
+        for (String f : new String[] {"model.zip", "monitor.csv", "episodes.csv"}) {
+            assertTrue(Files.exists(run.resolve(f)), f + " written");
+        }
+        String monitor = Files.readString(run.resolve("monitor.csv"));
+        assertTrue(monitor.startsWith("#{\"t_start\": ") && monitor.contains("\"env_id\": \"Identity-v0\"}\nr,l,t\n"), monitor);
+        assertEquals(22, monitor.lines().count(), "20 episodes of 100 steps plus the comment and header lines");
+
+        Result eval = cli("evaluate", run.resolve("model.zip").toString(), "--episodes", "5", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("\"env_id\":\"Identity-v0\""), eval.out());
+        double mean = Double.parseDouble(eval.out().replaceAll("(?s).*\"mean_return\":([-0-9.E]+).*", "$1"));
+        assertTrue(mean >= 90, eval.out());
+    }
+
+    @Test
+    void badInputGetsExitTwoAndANamedError() throws Exception {
+        Result algo = cli("train", "--algo", "dqnn", "--env", "CartPole-v1", "--out", dir.resolve("x").toString());
+        assertEquals(2, algo.code());
+        assertTrue(algo.err().contains("unknown algorithm 'dqnn'") && algo.err().contains("dqn"), algo.err());
+
+        Result continuous = cli("train", "--env", "Pendulum-v1", "--steps", "10", "--out", dir.resolve("p").toString());
+        assertEquals(2, continuous.code());
+        assertTrue(continuous.err().contains("Box(") && continuous.err().contains("SAC"), continuous.err());
+
+        Result lr = cli("train", "--env", "CartPole-v1", "--set", "learning_rate=-1", "--out", dir.resolve("l").toString());
+        assertEquals(2, lr.code());
+        assertTrue(lr.err().contains("learning_rate must be > 0"), lr.err());
+
+        Result key = cli("train", "--env", "CartPole-v1", "--set", "gama=0.9", "--out", dir.resolve("k").toString());
+        assertEquals(2, key.code());
+        assertTrue(key.err().contains("'gama'") && key.err().contains("gamma"), key.err());
+
+        Result steps = cli("train", "--steps", "-5");
+        assertEquals(2, steps.code());
+
+        Path corrupt = dir.resolve("corrupt.zip");
+        Files.writeString(corrupt, "not a zip");
+        Result eval = cli("evaluate", corrupt.toString());
+        assertEquals(2, eval.code());
+        assertTrue(eval.err().contains("corrupt.zip"), eval.err());
+
+        Result missing = cli("evaluate", dir.resolve("nope.zip").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+    }
+}
