@@ -4,10 +4,17 @@ package org.deeprl4j.agents;
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final long step;
+    private final String what;
 
     public TrainingDivergedException(long step, String what) {
-        super(what + " at step " + step);
+        super("training diverged at step " + step + ": " + what);
         this.step = step;
+        this.what = what;
+    }
+
+    /** What went wrong, without the step. */
+    public String what() {
+        return what;
     }
 
     public long step() {

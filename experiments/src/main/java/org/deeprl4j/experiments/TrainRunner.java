@@ -48,11 +48,17 @@ public final class TrainRunner {
     }
 
     public static TrainOutcome run(TrainJob job, PrintStream log) {
-        return runTyped(Algorithms.get(job.algo()), job, log);
+        return run(job, log, List.of());
+    }
+
+    /** Runs with extra listeners (benchmarks, progress bars) next to the run folder's writers. */
+    public static TrainOutcome run(TrainJob job, PrintStream log, List<TrainingListener> extra) {
+        return runTyped(Algorithms.get(job.algo()), job, log, extra);
     }
 
     @SuppressWarnings("unchecked")
-    private static <C extends Record, A extends Agent> TrainOutcome runTyped(Algorithm<C, A> algo, TrainJob job, PrintStream log) {
+    private static <C extends Record, A extends Agent> TrainOutcome runTyped(Algorithm<C, A> algo, TrainJob job, PrintStream log,
+                                                                            List<TrainingListener> extra) {
         Presets.Preset preset = Presets.of(algo.name(), job.envId());
         C config = (C) resolveConfig(job);
         long steps = job.steps() != null ? job.steps() : preset.nTimesteps();
@@ -71,6 +77,7 @@ public final class TrainRunner {
             listeners.add(new EpisodesCsv(job.outDir().resolve("episodes.csv")));
             listeners.add(new ProgressLog(log, steps));
             listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta)));
+            listeners.addAll(extra);
             Trainer trainer = new Trainer(agent, env, () -> TrainingEnvs.make(job.envId(), job.envKwargs()), listeners);
             TrainResult result;
             try {
@@ -78,8 +85,7 @@ public final class TrainRunner {
             } catch (TrainingDivergedException e) {
                 Path model = job.outDir().resolve(MODEL);
                 save(model, algo.networks(agent), meta);
-                throw new TrainingDivergedException(e.step(), "training stopped: " + e.getMessage().replaceAll(" at step \\d+$", "")
-                        + "; the last good model was saved to " + model);
+                throw new TrainingDivergedException(e.step(), e.what() + "; the last good model was saved to " + model);
             }
             EvalResult fin = Evaluator.evaluate(agent.greedyPolicy(), finalEvalEnv, job.evalEpisodes(),
                     job.seed() + TrainOptions.EVAL_SEED_OFFSET + 1);

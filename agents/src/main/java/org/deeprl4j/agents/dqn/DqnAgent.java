@@ -121,7 +121,7 @@ public final class DqnAgent implements Agent {
             return metrics;
         } catch (TrainingDivergedException e) {
             q.graph().params().assign(lastGoodParams); // keep the last good model for saving
-            throw new TrainingDivergedException(step, e.getMessage().replaceAll(" at step \\d+$", ""));
+            throw new TrainingDivergedException(step, e.what());
         }
     }
 
