@@ -73,8 +73,8 @@ public final class TrainRunner {
             Map<String, Object> meta = metadata(algo, job, config, env, steps);
             Path best = job.outDir().resolve(BEST_MODEL);
             List<TrainingListener> listeners = new ArrayList<>();
-            listeners.add(new MonitorCsv(job.outDir().resolve("monitor.csv"), job.envId(), System.currentTimeMillis() / 1000.0));
-            listeners.add(new EpisodesCsv(job.outDir().resolve("episodes.csv")));
+            listeners.add(EpisodeCsv.monitor(job.outDir().resolve("monitor.csv"), job.envId(), System.currentTimeMillis() / 1000.0));
+            listeners.add(EpisodeCsv.episodes(job.outDir().resolve("episodes.csv")));
             listeners.add(new ProgressLog(log, steps));
             listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta)));
             listeners.addAll(extra);

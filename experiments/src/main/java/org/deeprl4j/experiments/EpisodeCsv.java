@@ -1,0 +1,74 @@
+package org.deeprl4j.experiments;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import org.deeprl4j.agents.EpisodeRecord;
+import org.deeprl4j.agents.TrainResult;
+import org.deeprl4j.agents.TrainingListener;
+
+/**
+ * Writes one CSV line per finished training episode, flushed each time so an interrupted run keeps
+ * its history. Two layouts: {@link #monitor} (Stable-Baselines3's {@code monitor.csv}) and
+ * {@link #episodes} (deterministic, no wall-clock column).
+ */
+public final class EpisodeCsv implements TrainingListener, AutoCloseable {
+    private final BufferedWriter out;
+    private final Function<EpisodeRecord, String> row;
+
+    private EpisodeCsv(Path file, String header, Function<EpisodeRecord, String> row) {
+        this.row = row;
+        try {
+            out = Files.newBufferedWriter(file);
+            out.write(header);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SB3's Monitor format: {@code #{"t_start": <unix seconds>, "env_id": "<id>"}}, a header
+     * {@code r,l,t}, then return, length and seconds since the start per episode.
+     */
+    public static EpisodeCsv monitor(Path file, String envId, double startUnixSeconds) {
+        String header = String.format(Locale.ROOT, "#{\"t_start\": %.6f, \"env_id\": \"%s\"}%nr,l,t%n", startUnixSeconds,
+                envId.replace("\\", "\\\\").replace("\"", "\\\""));
+        return new EpisodeCsv(file, header, e -> String.format(Locale.ROOT, "%s,%d,%.6f%n",
+                e.episodeReturn(), e.length(), e.seconds()));
+    }
+
+    /** {@code step,env,return,length}: identical for two runs with the same seed. */
+    public static EpisodeCsv episodes(Path file) {
+        return new EpisodeCsv(file, "step,env,return,length\n",
+                e -> e.step() + "," + e.env() + "," + e.episodeReturn() + "," + e.length() + "\n");
+    }
+
+    @Override
+    public void onEpisode(EpisodeRecord e) {
+        try {
+            out.write(row.apply(e));
+            out.flush();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void onEnd(TrainResult result) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
