@@ -1,0 +1,105 @@
+package org.deeprl4j.agents.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.deeprl4j.agents.ConfigBinder;
+import org.deeprl4j.agents.Transitions;
+import org.deeprl4j.env.Rng;
+import org.deeprl4j.env.spaces.Box;
+import org.deeprl4j.env.spaces.Discrete;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The TD target and loss of one DQN update, against numbers computed here from the networks' outputs. */
+class DqnUpdateTest {
+    private static final Box<float[]> OBS = Box.of(-1f, 1f, 2);
+    private static final float[] S = {0.3f, -0.2f};
+    private static final float[] S2 = {-0.5f, 0.7f};
+
+    private static DqnAgent agent(Map<String, Object> overrides) {
+        DqnConfig cfg = ConfigBinder.override(DqnConfig.defaults(), overrides);
+        return new DqnAgent(cfg, OBS, new Discrete(3), 1000, new Rng(9));
+    }
+
+    private static Map<String, Object> base(String loss, boolean doubleDqn) {
+        return Map.of("buffer_size", 1, "batch_size", 1, "learning_starts", 0, "gamma", 0.9, "loss", loss,
+                "double_dqn", doubleDqn, "net_arch", List.of(8));
+    }
+
+    private static double loss(DqnAgent a, boolean terminated, boolean truncated) {
+        a.observe(new Transitions(S, new float[] {2f}, new double[] {1.5}, S2, new boolean[] {terminated},
+                new boolean[] {truncated}, 1), 1);
+        return a.train(1).get("losses/td_loss");
+    }
+
+    private static float[] q(DqnAgent a, boolean target, float[] obs) {
+        return (target ? a.targetNetwork() : a.qNetwork()).output(Nd4j.create(obs, new long[] {1, 2}, 'c')).toFloatVector();
+    }
+
+    private static int argMax(float[] v) {
+        int b = 0;
+        for (int i = 1; i < v.length; i++) {
+            b = v[i] > v[b] ? i : b;
+        }
+        return b;
+    }
+
+    @Test
+    void terminalTransitionsDoNotBootstrap() {
+        DqnAgent a = agent(base("mse", false));
+        double expected = Math.pow(q(a, false, S)[2] - 1.5, 2);
+        assertEquals(expected, loss(a, true, false), 1e-5);
+    }
+
+    @Test
+    void truncatedTransitionsBootstrapFromTheFinalObservation() {
+        DqnAgent a = agent(base("mse", false));
+        float[] next = q(a, true, S2);
+        double y = 1.5 + 0.9 * next[argMax(next)];
+        assertEquals(Math.pow(q(a, false, S)[2] - y, 2), loss(a, false, true), 1e-5);
+    }
+
+    @Test
+    void doubleDqnLetsTheOnlineNetPickTheNextAction() {
+        DqnAgent a = agent(base("mse", true));
+        a.targetNetwork().polyakFrom(a.qNetwork(), 0.5); // make target and online differ
+        a.targetNetwork().params().muli(-1.0);
+        float[] online = q(a, false, S2);
+        assertTrue(argMax(online) != argMax(q(a, true, S2)), "the test needs the two nets to disagree");
+        double y = 1.5 + 0.9 * q(a, true, S2)[argMax(online)];
+        assertEquals(Math.pow(q(a, false, S)[2] - y, 2), loss(a, false, false), 1e-5);
+    }
+
+    @Test
+    void huberLossIsSmoothL1() {
+        DqnAgent a = agent(Map.of("buffer_size", 1, "batch_size", 1, "learning_starts", 0, "loss", "huber",
+                "net_arch", List.of(8)));
+        double d = Math.abs(q(a, false, S)[2] - 1.5);
+        double expected = d < 1 ? 0.5 * d * d : d - 0.5;
+        assertEquals(expected, loss(a, true, false), 1e-5);
+    }
+
+    @Test
+    void continuousActionsAreRefusedWithAHint() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DqnAgent(DqnConfig.defaults(), OBS, Box.of(-1f, 1f, 1), 100, new Rng(1)));
+        assertTrue(e.getMessage().contains("Discrete") && e.getMessage().contains("Box(") && e.getMessage().contains("SAC"),
+                e.getMessage());
+    }
+
+    @Test
+    void trainingMovesQTowardsTheTarget() {
+        DqnAgent a = agent(Map.of("buffer_size", 1, "batch_size", 1, "learning_starts", 0, "loss", "mse",
+                "learning_rate", 1e-2, "net_arch", List.of(8)));
+        double first = loss(a, true, false);
+        double later = first;
+        for (int i = 0; i < 50; i++) {
+            later = a.train(1).get("losses/td_loss");
+        }
+        assertTrue(later < first * 0.1, "loss " + first + " -> " + later);
+    }
+}
