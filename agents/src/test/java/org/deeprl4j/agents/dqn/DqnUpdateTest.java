@@ -31,7 +31,11 @@ class DqnUpdateTest {
     }
 
     private static double loss(DqnAgent a, boolean terminated, boolean truncated) {
-        a.observe(new Transitions(S, new float[] {2f}, new double[] {1.5}, S2, new boolean[] {terminated},
+        return loss(a, S2, terminated, truncated);
+    }
+
+    private static double loss(DqnAgent a, float[] next, boolean terminated, boolean truncated) {
+        a.observe(new Transitions(S, new float[] {2f}, new double[] {1.5}, next, new boolean[] {terminated},
                 new boolean[] {truncated}, 1), 1);
         return a.train(1).get("losses/td_loss");
     }
@@ -66,12 +70,19 @@ class DqnUpdateTest {
     @Test
     void doubleDqnLetsTheOnlineNetPickTheNextAction() {
         DqnAgent a = agent(base("mse", true));
-        a.targetNetwork().polyakFrom(a.qNetwork(), 0.5); // make target and online differ
-        a.targetNetwork().params().muli(-1.0);
-        float[] online = q(a, false, S2);
-        assertTrue(argMax(online) != argMax(q(a, true, S2)), "the test needs the two nets to disagree");
-        double y = 1.5 + 0.9 * q(a, true, S2)[argMax(online)];
-        assertEquals(Math.pow(q(a, false, S)[2] - y, 2), loss(a, false, false), 1e-5);
+        a.targetNetwork().params().assign(Nd4j.rand(new Rng(4).nextLong(), a.targetNetwork().params().shape()).subi(0.5));
+        // find a next observation on which the online and target nets prefer different actions
+        Rng rng = new Rng(5);
+        float[] next = null;
+        for (int i = 0; i < 1000 && next == null; i++) {
+            float[] cand = {rng.nextFloat() * 2 - 1, rng.nextFloat() * 2 - 1};
+            if (argMax(q(a, false, cand)) != argMax(q(a, true, cand))) {
+                next = cand;
+            }
+        }
+        assertTrue(next != null, "the test needs the two nets to disagree somewhere");
+        double y = 1.5 + 0.9 * q(a, true, next)[argMax(q(a, false, next))];
+        assertEquals(Math.pow(q(a, false, S)[2] - y, 2), loss(a, next, false, false), 1e-5);
     }
 
     @Test
