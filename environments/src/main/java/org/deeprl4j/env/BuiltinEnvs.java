@@ -6,6 +6,7 @@ import org.deeprl4j.env.classic.CartPole;
 import org.deeprl4j.env.classic.MountainCar;
 import org.deeprl4j.env.classic.MountainCarContinuous;
 import org.deeprl4j.env.classic.Pendulum;
+import org.deeprl4j.env.http.GymHttp;
 import org.deeprl4j.env.testing.GridWorld;
 import org.deeprl4j.env.testing.IdentityEnv;
 import org.deeprl4j.env.testing.IdentityEnvBox;
@@ -27,5 +28,7 @@ final class BuiltinEnvs {
         Envs.register(new EnvSpec("Identity-v0", IdentityEnv::new, null, 90.0, true, Map.of()));
         Envs.register(new EnvSpec("IdentityBox-v0", IdentityEnvBox::new, null, 90.0, true, Map.of()));
         Envs.register(new EnvSpec("GridWorld-v0", GridWorld::new, 100, -5.0, true, Map.of()));
+        // Remote envs: gym-http:ENV_ID@URL
+        GymHttp.register();
     }
 }

@@ -67,6 +67,10 @@ public final class Envs {
     public static Env<?, ?> make(String id, Map<String, ?> kwargs) {
         for (Map.Entry<String, Function<String, Env<?, ?>>> r : RESOLVERS.entrySet()) {
             if (id != null && id.startsWith(r.getKey())) {
+                if (!kwargs.isEmpty()) {
+                    throw new IllegalArgumentException("keyword arguments " + kwargs.keySet() + " cannot be passed to "
+                            + id + ": remote environments are configured by their server");
+                }
                 return r.getValue().apply(id);
             }
         }
@@ -96,6 +100,32 @@ public final class Envs {
     @SuppressWarnings("unchecked")
     public static <O, A> Env<O, A> make(String id, Class<O> obsType, Class<A> actionType) {
         return (Env<O, A>) make(id);
+    }
+
+    /**
+     * Checks that {@code id} can be made: a registered id, or one handled by a resolver prefix
+     * (e.g. {@code gym-http:}); otherwise an {@link UnknownEnvException} listing close matches.
+     */
+    public static void validate(String id) {
+        if (id != null && RESOLVERS.keySet().stream().anyMatch(id::startsWith)) {
+            return;
+        }
+        spec(id);
+    }
+
+    /**
+     * The registered id behind {@code id}: itself for registered ids, {@code ENV_ID} for resolver
+     * ids of the form {@code prefix:ENV_ID@location} (used to look up per-env defaults).
+     */
+    public static String baseId(String id) {
+        for (String prefix : RESOLVERS.keySet()) {
+            if (id.startsWith(prefix)) {
+                String rest = id.substring(prefix.length());
+                int at = rest.lastIndexOf('@');
+                return at > 0 ? rest.substring(0, at) : rest;
+            }
+        }
+        return id;
     }
 
     /** The spec registered as {@code id}, or an {@link UnknownEnvException} listing close matches. */

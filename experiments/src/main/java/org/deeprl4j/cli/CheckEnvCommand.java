@@ -47,7 +47,7 @@ public final class CheckEnvCommand implements Callable<Integer> {
         if (steps <= 0) {
             throw new ParameterException(spec.commandLine(), "--steps must be a positive number of steps, got " + steps);
         }
-        Envs.spec(envId); // an unknown id is a usage error (exit 2) with suggestions, not a finding
+        Envs.validate(envId); // an unknown id is a usage error (exit 2) with suggestions, not a finding
         CheckReport report = EnvChecker.check(envId, seed, CheckOptions.defaults().withRandomSteps(steps));
         PrintWriter out = spec.commandLine().getOut();
         out.print(report.format());

@@ -49,6 +49,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RolloutCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {

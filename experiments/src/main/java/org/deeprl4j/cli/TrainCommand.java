@@ -88,8 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--eval-freq must be >= 0, got " + evalFreq);
         }
         String algoName = Algorithms.get(algo).name();
-        Envs.spec(envId);
-        Path dir = out != null ? out : Path.of("runs", envId + "__" + algoName + "__" + seed + "__"
+        Envs.validate(envId);
+        Path dir = out != null ? out : Path.of("runs", envId.replaceAll("[^A-Za-z0-9._-]", "_") + "__" + algoName + "__" + seed + "__"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         long total = steps != null ? steps : Presets.of(algoName, envId).nTimesteps();
         TrainJob job = new TrainJob(algoName, envId, seed, steps, dir, SetParser.parse(sets), KwargsParser.parse(kwargs),

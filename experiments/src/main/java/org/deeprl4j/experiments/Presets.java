@@ -35,6 +35,7 @@ public final class Presets {
 
     /** The preset of {@code algo} for {@code envId}. */
     public static Preset of(String algo, String envId) {
+        envId = org.deeprl4j.env.Envs.baseId(envId); // remote ids use the served env's preset
         Map<String, Object> file = load(algo);
         boolean tuned = file.containsKey(envId);
         Object entry = tuned ? file.get(envId) : file.get(DEFAULTS);
