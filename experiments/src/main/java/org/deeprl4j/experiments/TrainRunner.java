@@ -72,10 +72,8 @@ public final class TrainRunner {
             A agent = algo.createAgent(config, env.observationSpace(), env.actionSpace(), steps, root.split());
             Map<String, Object> meta = metadata(algo, job, config, env, steps);
             Path best = job.outDir().resolve(BEST_MODEL);
-            List<TrainingListener> listeners = new ArrayList<>();
-            listeners.add(EpisodeCsv.monitor(job.outDir().resolve("monitor.csv"), job.envId(), System.currentTimeMillis() / 1000.0));
-            listeners.add(EpisodeCsv.episodes(job.outDir().resolve("episodes.csv")));
-            listeners.add(new ProgressLog(log, steps));
+            RunOutputs outputs = new RunOutputs(job, steps, ConfigBinder.toMap(config), log);
+            List<TrainingListener> listeners = new ArrayList<>(outputs.listeners());
             listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta)));
             listeners.addAll(extra);
             Trainer trainer = new Trainer(agent, env, () -> TrainingEnvs.make(job.envId(), job.envKwargs()), listeners);
@@ -83,15 +81,20 @@ public final class TrainRunner {
             try {
                 result = trainer.run(new TrainOptions(steps, job.seed(), job.evalFrequency(), job.evalEpisodes(), Double.NaN));
             } catch (TrainingDivergedException e) {
+                outputs.fail(e.step());
                 Path model = job.outDir().resolve(MODEL);
                 save(model, algo.networks(agent), meta);
                 throw new TrainingDivergedException(e.step(), e.what() + "; the last good model was saved to " + model);
+            } catch (RuntimeException e) {
+                outputs.fail(0);
+                throw e;
             }
             EvalResult fin = Evaluator.evaluate(agent.greedyPolicy(), finalEvalEnv, job.evalEpisodes(),
                     job.seed() + TrainOptions.EVAL_SEED_OFFSET + 1);
             meta.put("final_evaluation", Map.of("mean", fin.mean(), "std", fin.std(), "episodes", job.evalEpisodes()));
             Path model = job.outDir().resolve(MODEL);
             save(model, algo.networks(agent), meta);
+            outputs.finish(result, fin);
             return new TrainOutcome(model, Files.exists(best) ? best : null, result, fin);
         }
     }

@@ -33,9 +33,17 @@ class CliEndToEndTest {
         Result train = cli("train", "--algo", "dqn", "--env", "Identity-v0", "--seed", "3", "--steps", "2000", "--out", run.toString());
         assertEquals(0, train.code(), train.err());
         assertTrue(train.out().contains("final evaluation"), train.out());
-        for (String f : new String[] {"model.zip", "monitor.csv", "episodes.csv"}) {
+        for (String f : new String[] {"model.zip", "monitor.csv", "episodes.csv", "config.yaml", "progress.csv",
+            "evaluations.csv", "learning_curve.png", "learning_curve.svg", "report.html"}) {
             assertTrue(Files.exists(run.resolve(f)), f + " written");
         }
+        try (var files = Files.list(run)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("events.out.tfevents.")), "TensorBoard file");
+        }
+        assertTrue(Files.exists(dir.resolve("index.sqlite")), "run index next to the run folder");
+        String config = Files.readString(run.resolve("config.yaml"));
+        assertTrue(config.contains("env: Identity-v0") && config.contains("seed: 3") && config.contains("learning_rate:"), config);
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Identity-v0"));
         String monitor = Files.readString(run.resolve("monitor.csv"));
         assertTrue(monitor.startsWith("#{\"t_start\": ") && monitor.contains("\"env_id\": \"Identity-v0\"}\nr,l,t\n"), monitor);
         assertEquals(22, monitor.lines().count(), "20 episodes of 100 steps plus the comment and header lines");
