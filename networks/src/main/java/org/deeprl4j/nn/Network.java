@@ -18,8 +18,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * A trainable network: a DL4J {@link ComputationGraph} plus its {@link OptimizerConfig}, with
- * the operations RL agents need (inference, one masked gradient step, target-network copies and
- * Polyak averaging, learning-rate schedules).
+ * the operations RL agents need (inference, one masked gradient step, one step on externally
+ * computed output gradients, input gradients, target-network copies and Polyak averaging,
+ * learning-rate schedules).
  *
  * <p>Every call costs DL4J's fixed overhead (~0.1-0.3 ms per {@code output}, ~1 ms per {@code fit}
  * for small MLPs), so batch inputs: one call per vector step or minibatch. Not thread-safe.
@@ -29,6 +30,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 public final class Network {
     private final ComputationGraph graph;
     private final GlobalNormClipper clipper;
+    private final ExternalGradients external;
     private OptimizerConfig optimizer;
 
     /**
@@ -52,6 +54,7 @@ public final class Network {
             listeners.add(clipper);
         }
         graph.setListeners(listeners);
+        this.external = new ExternalGradients(graph);
     }
 
     /** Output of a single-output network in inference mode, e.g. Q-values {@code [batch, nActions]}. */
@@ -59,11 +62,13 @@ public final class Network {
         if (graph.getNumOutputArrays() != 1) {
             throw new IllegalStateException("network has " + graph.getNumOutputArrays() + " outputs: use outputs()");
         }
+        external.invalidate();
         return graph.outputSingle(false, input);
     }
 
     /** All outputs in inference mode, in the graph's output order. */
     public INDArray[] outputs(INDArray... inputs) {
+        external.invalidate();
         return graph.output(false, inputs);
     }
 
@@ -91,18 +96,72 @@ public final class Network {
         checkBatch(inputs, batch, "input");
         checkBatch(labels, batch, "labels");
         checkBatch(labelMasks, batch, "labelMask");
+        external.invalidate();
         graph.fit(inputs, labels, null, labelMasks);
         return graph.score();
     }
 
-    private static void checkCount(String what, INDArray[] arrays, int expected) {
+    /**
+     * One optimizer step on gradients computed outside the network: a training-mode forward pass
+     * on {@code inputs}, back-propagation of {@code outputGradients}, then the same update as
+     * {@link #fit} (global-norm clipping, L2, the updater, iteration count + 1). For policy-gradient
+     * and actor-critic losses that are not a per-output loss against labels.
+     *
+     * <p>Convention: {@code outputGradients[k]} is {@code dL/d(output k)}, shape {@code [batch, nOut_k]}
+     * like output k, where L is the scalar loss to MINIMIZE and is a MEAN over the minibatch (so
+     * for {@code L = mean_i l_i} row i holds {@code (1/batch) dl_i/d(output k)_i}); the step moves
+     * the parameters against the gradient. Outputs must not be loss layers (IllegalStateException).
+     * To use the outputs when computing the gradients, call {@link #trainForward} and then
+     * {@link #stepExternal} instead: one forward pass fewer.
+     */
+    public void fitExternal(INDArray[] inputs, INDArray[] outputGradients) {
+        external.forward(inputs);
+        external.step(outputGradients);
+    }
+
+    /**
+     * Training-mode forward pass whose activations are kept for exactly one following
+     * {@link #stepExternal} or {@link #backpropToInputs} call; any other call on this network in
+     * between (output, fit, parameter updates) drops them.
+     *
+     * @return the outputs in the graph's output order, new arrays (read-only until the backward call)
+     */
+    public INDArray[] trainForward(INDArray... inputs) {
+        return external.forward(inputs);
+    }
+
+    /** The step of {@link #fitExternal} on the forward pass of the last {@link #trainForward}. */
+    public void stepExternal(INDArray... outputGradients) {
+        external.step(outputGradients);
+    }
+
+    /**
+     * Gradients of a loss with respect to the network inputs, e.g. {@code dQ/da} of a critic for the
+     * SAC/TD3 actor loss: a training-mode forward pass and back-propagation of
+     * {@code outputGradients} (same shapes as the outputs; any scale: the result is linear in them).
+     * Parameters, updater state and iteration count are unchanged. Each input must feed a
+     * {@link org.deeprl4j.nn.layers.GradientTapVertex} only (as in {@link PolicyNetworks#qCritics}).
+     *
+     * @return one {@code dL/d(input)} per input, shaped like the input
+     */
+    public INDArray[] inputGradients(INDArray[] inputs, INDArray[] outputGradients) {
+        external.forward(inputs);
+        return external.inputGradients(outputGradients);
+    }
+
+    /** {@link #inputGradients} on the forward pass of the last {@link #trainForward}. */
+    public INDArray[] backpropToInputs(INDArray... outputGradients) {
+        return external.inputGradients(outputGradients);
+    }
+
+    static void checkCount(String what, INDArray[] arrays, int expected) {
         if (arrays == null || arrays.length != expected) {
             throw new IllegalArgumentException("expected " + expected + " " + what + ", got "
                     + (arrays == null ? "null" : arrays.length));
         }
     }
 
-    private static void checkBatch(INDArray[] arrays, long batch, String what) {
+    static void checkBatch(INDArray[] arrays, long batch, String what) {
         if (arrays == null) {
             return;
         }
@@ -143,6 +202,7 @@ public final class Network {
     public void copyParamsFrom(Network other) {
         if (other != this) {
             checkCompatible(other);
+            external.invalidate();
             graph.params().assign(other.graph.params());
         }
     }
@@ -161,6 +221,7 @@ public final class Network {
         if (other == this || tau == 0) {
             return;
         }
+        external.invalidate();
         INDArray target = graph.params(); // [1, numParams] view of this network's parameters
         INDArray source = other.graph.params();
         if (tau == 1) {
@@ -210,8 +271,8 @@ public final class Network {
     }
 
     /**
-     * Global L2 norm of the mean gradient of the last {@code fit}, before clipping; NaN if clipping
-     * is disabled or nothing was fitted yet.
+     * Global L2 norm of the mean gradient of the last {@code fit} or external step, before
+     * clipping; NaN if clipping is disabled or nothing was fitted yet.
      */
     public double lastGradNorm() {
         return clipper == null ? Double.NaN : clipper.lastNorm();
