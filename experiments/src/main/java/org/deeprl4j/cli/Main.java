@@ -50,6 +50,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             TrainCommand.class,
             EvaluateCommand.class,
             ServeCommand.class,
+            RunsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {

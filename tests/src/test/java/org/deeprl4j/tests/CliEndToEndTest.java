@@ -44,6 +44,10 @@ class CliEndToEndTest {
         String config = Files.readString(run.resolve("config.yaml"));
         assertTrue(config.contains("env: Identity-v0") && config.contains("seed: 3") && config.contains("learning_rate:"), config);
         assertTrue(Files.readString(run.resolve("report.html")).contains("Identity-v0"));
+        Result runs = cli("runs", "--dir", dir.toString());
+        assertEquals(0, runs.code(), runs.err());
+        assertTrue(runs.out().contains("Identity-v0") && runs.out().contains("finished") && runs.out().contains(run.toString()),
+                runs.out());
         String monitor = Files.readString(run.resolve("monitor.csv"));
         assertTrue(monitor.startsWith("#{\"t_start\": ") && monitor.contains("\"env_id\": \"Identity-v0\"}\nr,l,t\n"), monitor);
         assertEquals(22, monitor.lines().count(), "20 episodes of 100 steps plus the comment and header lines");
