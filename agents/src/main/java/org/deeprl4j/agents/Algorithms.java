@@ -13,6 +13,11 @@ public final class Algorithms {
 
     static {
         register(new Dqn());
+        register(new org.deeprl4j.agents.sac.Sac());
+        register(new org.deeprl4j.agents.td3.Td3());
+        register(new org.deeprl4j.agents.ppo.Ppo());
+        register(new org.deeprl4j.agents.a2c.A2c());
+        register(new org.deeprl4j.agents.reinforce.Reinforce());
     }
 
     private Algorithms() {

@@ -1,0 +1,56 @@
+package org.deeprl4j.agents.sac;
+
+import org.deeprl4j.agents.Policy;
+import org.deeprl4j.env.Rng;
+import org.deeprl4j.nn.Network;
+import org.deeprl4j.nn.dist.SquashedGaussian;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Acts with a SAC actor ({@code mean, log_std}), one forward pass per batch. Greedy: the
+ * deterministic action {@code tanh(mean) * scale + bias}. Stochastic: a squashed-Gaussian sample,
+ * and uniform random actions from the box while {@code step < randomUntil} (SB3's warm-up before
+ * {@code learning_starts}). Actions are in env units, clipped into the box against float rounding.
+ */
+public final class SacPolicy implements Policy {
+    private final Network actor;
+    private final int obsDim;
+    private final ActionBounds bounds;
+    private final Rng rng;
+    private final long randomUntil;
+
+    private SacPolicy(Network actor, int obsDim, ActionBounds bounds, Rng rng, long randomUntil) {
+        this.actor = actor;
+        this.obsDim = obsDim;
+        this.bounds = bounds;
+        this.rng = rng;
+        this.randomUntil = randomUntil;
+    }
+
+    /** The deterministic policy {@code tanh(mean)} scaled to the bounds. */
+    public static SacPolicy greedy(Network actor, int obsDim, ActionBounds bounds) {
+        return new SacPolicy(actor, obsDim, bounds, null, 0);
+    }
+
+    /** The stochastic behaviour policy; uniform random before env step {@code randomUntil}. */
+    public static SacPolicy sampling(Network actor, int obsDim, ActionBounds bounds, Rng rng, long randomUntil) {
+        return new SacPolicy(actor, obsDim, bounds, rng, randomUntil);
+    }
+
+    @Override
+    public void act(float[] observations, int n, long step, float[] actionsOut) {
+        if (rng != null && step < randomUntil) {
+            bounds.sampleUniform(rng, n, actionsOut);
+            return;
+        }
+        INDArray obs = Nd4j.create(observations, new long[] {n, obsDim}, 'c'); // [n, obsDim]
+        INDArray[] out = actor.outputs(obs);                                    // mean, log_std [n, actDim]
+        SquashedGaussian dist = new SquashedGaussian(out[0], out[1], bounds.scale(), bounds.bias());
+        double[] actions = rng == null ? dist.mode() : dist.rsample(rng).actions(); // [n * actDim]
+        int d = bounds.dim();
+        for (int k = 0; k < n * d; k++) {
+            actionsOut[k] = bounds.clip(actions[k], k % d);
+        }
+    }
+}

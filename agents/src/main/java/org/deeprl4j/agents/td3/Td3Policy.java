@@ -1,0 +1,62 @@
+package org.deeprl4j.agents.td3;
+
+import org.deeprl4j.agents.Policy;
+import org.deeprl4j.agents.sac.ActionBounds;
+import org.deeprl4j.env.Rng;
+import org.deeprl4j.nn.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Acts with a deterministic TD3 actor, one forward pass per batch. Greedy: {@code mu(s)}.
+ * Exploring (CleanRL): {@code mu(s) + N(0, (noise * scale)^2)} clipped into the box, and uniform
+ * random actions while {@code step < randomUntil} (SB3's warm-up before {@code learning_starts}).
+ */
+public final class Td3Policy implements Policy {
+    private final Network actor;
+    private final int obsDim;
+    private final ActionBounds bounds;
+    private final double[] noiseStd;
+    private final Rng rng;
+    private final long randomUntil;
+
+    private Td3Policy(Network actor, int obsDim, ActionBounds bounds, double noise, Rng rng, long randomUntil) {
+        this.actor = actor;
+        this.obsDim = obsDim;
+        this.bounds = bounds;
+        this.noiseStd = bounds.scale();
+        for (int j = 0; j < noiseStd.length; j++) {
+            noiseStd[j] *= noise;
+        }
+        this.rng = rng;
+        this.randomUntil = randomUntil;
+    }
+
+    /** The deterministic policy {@code mu(s)}. */
+    public static Td3Policy greedy(Network actor, int obsDim, ActionBounds bounds) {
+        return new Td3Policy(actor, obsDim, bounds, 0, null, 0);
+    }
+
+    /** The exploring policy: Gaussian noise of std {@code noise * (high - low) / 2}; uniform before {@code randomUntil}. */
+    public static Td3Policy exploring(Network actor, int obsDim, ActionBounds bounds, double noise, Rng rng,
+                                      long randomUntil) {
+        return new Td3Policy(actor, obsDim, bounds, noise, rng, randomUntil);
+    }
+
+    @Override
+    public void act(float[] observations, int n, long step, float[] actionsOut) {
+        if (rng != null && step < randomUntil) {
+            bounds.sampleUniform(rng, n, actionsOut);
+            return;
+        }
+        INDArray obs = Nd4j.create(observations, new long[] {n, obsDim}, 'c'); // [n, obsDim]
+        float[][] mu = actor.output(obs).toFloatMatrix();                       // [n][actDim]
+        int d = bounds.dim();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double a = mu[i][j] + (rng == null ? 0 : noiseStd[j] * rng.nextGaussian());
+                actionsOut[i * d + j] = bounds.clip(a, j);
+            }
+        }
+    }
+}
