@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeprl4j.agents.Agent;
 import org.deeprl4j.agents.EpsilonGreedy;
+import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.Schedule;
 import org.deeprl4j.agents.TrainingDivergedException;
@@ -22,7 +23,6 @@ import org.deeprl4j.replay.PrioritizedReplayBuffer;
 import org.deeprl4j.replay.ReplayBatch;
 import org.deeprl4j.replay.ReplayBuffer;
 import org.deeprl4j.replay.UniformReplayBuffer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Deep Q-Network, <a href="https://www.nature.com/articles/nature14236">Mnih et al. 2015</a>, with
@@ -44,7 +44,7 @@ public final class DqnAgent implements Agent {
     private final int targetUpdateEvery;
     private long vectorSteps;
     private long gradientUpdates;
-    private INDArray lastGoodParams;
+    private final LastGoodParams lastGood;
 
     /**
      * @param cfg hyperparameters
@@ -64,6 +64,7 @@ public final class DqnAgent implements Agent {
         Loss loss = cfg.loss().equals("mse") ? Loss.MSE : Loss.HUBER;
         this.q = QNetworks.mlp(obsDim, nActions, body, cfg.dueling(), loss, opt, rng.nextLong());
         this.target = q.copy();
+        this.lastGood = new LastGoodParams(q);
         NStep nstep = new NStep(cfg.nStep(), cfg.gamma());
         if (cfg.prioritized()) {
             long samples = Math.max(1, (totalSteps - cfg.learningStarts()) / ((long) cfg.trainFreq() * cfg.numEnvs())
@@ -114,15 +115,9 @@ public final class DqnAgent implements Agent {
         if (vectorSteps % cfg.trainFreq() != 0 || step <= cfg.learningStarts() || buffer.size() < cfg.batchSize()) {
             return Map.of();
         }
-        lastGoodParams = lastGoodParams == null ? q.params().dup() : lastGoodParams.assign(q.params());
-        try {
-            Map<String, Double> metrics = train(cfg.resolvedGradientSteps());
-            metrics.put("rollout/exploration_rate", behaviour.lastEpsilon());
-            return metrics;
-        } catch (TrainingDivergedException e) {
-            q.graph().params().assign(lastGoodParams); // keep the last good model for saving
-            throw new TrainingDivergedException(step, e.what());
-        }
+        Map<String, Double> metrics = lastGood.guard(step, () -> train(cfg.resolvedGradientSteps()));
+        metrics.put("rollout/exploration_rate", behaviour.lastEpsilon());
+        return metrics;
     }
 
     /**

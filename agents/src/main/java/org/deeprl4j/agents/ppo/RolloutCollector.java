@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.deeprl4j.agents.Policy;
+import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.TrainingDivergedException;
 import org.deeprl4j.agents.Transitions;
 import org.deeprl4j.env.Rng;
 import org.deeprl4j.nn.Network;
 import org.deeprl4j.replay.RolloutBuffer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Fills a {@link RolloutBuffer} from the environment loop for on-policy actor-critics (SB3's
@@ -30,10 +30,11 @@ public final class RolloutCollector {
     private final boolean[] episodeStarts;
     private final float[] lastNextObs;  // [numEnvs * obsDim]
     private final Policy behaviour;
-    private INDArray lastGoodParams;
+    private final LastGoodParams lastGood;
 
     public RolloutCollector(ActorCriticModel model, int nSteps, int numEnvs, double gamma, Rng rng) {
         this.model = model;
+        this.lastGood = new LastGoodParams(model.network());
         this.numEnvs = numEnvs;
         this.obsDim = model.obsDim();
         this.gamma = gamma;
@@ -117,17 +118,15 @@ public final class RolloutCollector {
                                               DoubleFunction<Map<String, Double>> train) {
         computeReturns(gaeLambda);
         Network net = model.network();
-        lastGoodParams = lastGoodParams == null ? net.params().dup() : lastGoodParams.assign(net.params());
         try {
-            Map<String, Double> metrics = train.apply(Math.min(1.0, (double) step / Math.max(1, totalSteps)));
-            double sum = net.params().sumNumber().doubleValue(); // NaN or infinite if any parameter is
-            if (!Double.isFinite(sum)) {
-                throw new TrainingDivergedException(step, "non-finite network parameters after the update");
-            }
-            return metrics;
-        } catch (TrainingDivergedException e) {
-            net.params().assign(lastGoodParams);
-            throw new TrainingDivergedException(step, e.what());
+            return lastGood.guard(step, () -> {
+                Map<String, Double> metrics = train.apply(Math.min(1.0, (double) step / Math.max(1, totalSteps)));
+                double sum = net.params().sumNumber().doubleValue(); // NaN or infinite if any parameter is
+                if (!Double.isFinite(sum)) {
+                    throw new TrainingDivergedException(step, "non-finite network parameters after the update");
+                }
+                return metrics;
+            });
         } finally {
             buffer.reset();
         }

@@ -3,6 +3,7 @@ package org.deeprl4j.agents.sac;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.TrainingDivergedException;
 import org.deeprl4j.agents.Transitions;
@@ -42,8 +43,7 @@ public final class SacAgent implements Agent {
     private double logAlpha;
     private long vectorSteps;
     private long gradientUpdates;
-    private INDArray lastGoodActor;
-    private INDArray lastGoodCritic;
+    private final LastGoodParams lastGood;
 
     /**
      * @param cfg hyperparameters
@@ -61,6 +61,7 @@ public final class SacAgent implements Agent {
         MlpSpec body = new MlpSpec(cfg.netArch().stream().mapToInt(Integer::intValue).toArray(), cfg.activation(), "uniform");
         this.actor = PolicyNetworks.sacActor(obsDim, actDim, body, opt, rng.nextLong());
         this.critic = PolicyNetworks.qCritics(obsDim, actDim, 2, body, opt, rng.nextLong());
+        this.lastGood = new LastGoodParams(actor, critic);
         this.criticTarget = critic.copy();
         this.buffer = new UniformReplayBuffer(cfg.bufferSize(), obsDim, actDim, cfg.numEnvs(), NStep.oneStep(cfg.gamma()));
         this.targetEntropy = cfg.resolvedTargetEntropy(actDim);
@@ -91,15 +92,7 @@ public final class SacAgent implements Agent {
         if (vectorSteps % cfg.trainFreq() != 0 || step <= cfg.learningStarts() || buffer.size() < cfg.batchSize()) {
             return Map.of();
         }
-        lastGoodActor = lastGoodActor == null ? actor.params().dup() : lastGoodActor.assign(actor.params());
-        lastGoodCritic = lastGoodCritic == null ? critic.params().dup() : lastGoodCritic.assign(critic.params());
-        try {
-            return train(cfg.resolvedGradientSteps());
-        } catch (TrainingDivergedException e) {
-            actor.graph().params().assign(lastGoodActor); // keep the last good model for saving
-            critic.graph().params().assign(lastGoodCritic);
-            throw new TrainingDivergedException(step, e.what());
-        }
+        return lastGood.guard(step, () -> train(cfg.resolvedGradientSteps()));
     }
 
     /**

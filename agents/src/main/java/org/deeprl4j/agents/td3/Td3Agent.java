@@ -3,6 +3,7 @@ package org.deeprl4j.agents.td3;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.TrainingDivergedException;
 import org.deeprl4j.agents.Transitions;
@@ -41,8 +42,7 @@ public final class Td3Agent implements Agent {
     private long vectorSteps;
     private long criticUpdates;
     private long actorUpdates;
-    private INDArray lastGoodActor;
-    private INDArray lastGoodCritic;
+    private final LastGoodParams lastGood;
 
     /**
      * @param cfg hyperparameters
@@ -62,6 +62,7 @@ public final class Td3Agent implements Agent {
         this.actor = PolicyNetworks.deterministicActor(obsDim, bounds.low(), bounds.high(), body, opt, rng.nextLong());
         this.actorTarget = actor.copy();
         this.critic = PolicyNetworks.qCritics(obsDim, actDim, 2, body, opt, rng.nextLong());
+        this.lastGood = new LastGoodParams(actor, critic);
         this.criticTarget = critic.copy();
         this.buffer = new UniformReplayBuffer(cfg.bufferSize(), obsDim, actDim, cfg.numEnvs(), NStep.oneStep(cfg.gamma()));
         this.behaviour = Td3Policy.exploring(actor, obsDim, bounds, cfg.explorationNoise(), rng.split(), cfg.learningStarts());
@@ -89,15 +90,7 @@ public final class Td3Agent implements Agent {
         if (vectorSteps % cfg.trainFreq() != 0 || step <= cfg.learningStarts() || buffer.size() < cfg.batchSize()) {
             return Map.of();
         }
-        lastGoodActor = lastGoodActor == null ? actor.params().dup() : lastGoodActor.assign(actor.params());
-        lastGoodCritic = lastGoodCritic == null ? critic.params().dup() : lastGoodCritic.assign(critic.params());
-        try {
-            return train(cfg.resolvedGradientSteps());
-        } catch (TrainingDivergedException e) {
-            actor.graph().params().assign(lastGoodActor); // keep the last good model for saving
-            critic.graph().params().assign(lastGoodCritic);
-            throw new TrainingDivergedException(step, e.what());
-        }
+        return lastGood.guard(step, () -> train(cfg.resolvedGradientSteps()));
     }
 
     /**
