@@ -23,6 +23,7 @@ public final class Trainer {
     private final VectorEnv env;
     private final Supplier<Env<?, ?>> evalEnvFactory;
     private final List<TrainingListener> listeners;
+    private volatile boolean stopRequested;
 
     public Trainer(Agent agent, VectorEnv env, Supplier<Env<?, ?>> evalEnvFactory, List<TrainingListener> listeners) {
         if (env.autoresetMode() != AutoresetMode.SAME_STEP) {
@@ -37,12 +38,36 @@ public final class Trainer {
 
     /** Runs until {@code options.totalSteps()} env steps or early stop; throws on NaN observations or loss. */
     public TrainResult run(TrainOptions options) {
-        long start = System.nanoTime();
+        return run(options, null, 0, null);
+    }
+
+    /**
+     * Asks a running {@link #run} to stop after the current vector step: with a checkpoint sink it
+     * first writes a checkpoint (at the agent's next {@link Checkpointable#atCheckpointBoundary}).
+     * Safe to call from another thread (a signal handler).
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Runs with checkpoints, optionally continuing from a checkpointed state.
+     *
+     * @param resume          the loop's state at the checkpoint (the agent and env must already hold
+     *                        theirs), or null for a fresh run (the env is reset with the seed)
+     * @param checkpointEvery call {@code sink} every this many env steps (0 = only when stopped)
+     * @param sink            writes checkpoints, or null for none
+     */
+    public TrainResult run(TrainOptions options, TrainerState resume, long checkpointEvery, CheckpointSink sink) {
+        long start = System.nanoTime() - (resume == null ? 0 : (long) (resume.elapsedSeconds() * 1e9));
         int n = env.numEnvs();
         int obsDim = env.obsDim();
         int actDim = env.actionDim();
         boolean discrete = env.actionSpace() instanceof Discrete;
-        float[] obs = env.reset(options.seed()).clone();       // [n * obsDim]
+        float[] obs = resume == null ? env.reset(options.seed()).clone() : resume.observations().clone(); // [n * obsDim]
+        if (obs.length != n * obsDim) {
+            throw new IllegalArgumentException("resumed observations have " + obs.length + " values, the env needs " + n * obsDim);
+        }
         float[] nextObs = new float[n * obsDim];               // real next observations for the transitions
         float[] actions = new float[n * actDim];
         int[] discreteActions = new int[discrete ? n : 0];
@@ -51,14 +76,16 @@ public final class Trainer {
         boolean[] truncated = new boolean[n];
         Transitions batch = new Transitions(obs, actions, rewards, nextObs, terminated, truncated, n);
         Policy behaviour = agent.behaviourPolicy();
-        long step = 0;
-        long episodes = 0;
-        long nextEval = options.evalFrequency();
-        EvalResult lastEval = null;
-        double bestEval = Double.NaN;
+        long step = resume == null ? 0 : resume.step();
+        long episodes = resume == null ? 0 : resume.episodes();
+        long nextEval = resume == null ? options.evalFrequency() : resume.nextEval();
+        EvalResult lastEval = resume == null ? null : resume.lastEval();
+        double bestEval = resume == null ? Double.NaN : resume.bestEval();
+        long nextCheckpoint = checkpointEvery > 0 ? (step / checkpointEvery + 1) * checkpointEvery : Long.MAX_VALUE;
         boolean stopped = false;
+        boolean interrupted = false;
         try (Env<?, ?> evalEnv = options.evalFrequency() > 0 ? evalEnvFactory.get() : null) {
-            while (step < options.totalSteps() && !stopped) {
+            while (step < options.totalSteps() && !stopped && !interrupted) {
                 behaviour.act(obs, n, step, actions);
                 VectorStep vs;
                 if (discrete) {
@@ -101,13 +128,27 @@ public final class Trainer {
                     }
                     stopped = !Double.isNaN(options.stopAtReward()) && lastEval.mean() >= options.stopAtReward();
                 }
+                boolean stopNow = stopRequested;
+                if (sink != null && (step >= nextCheckpoint || stopNow) && atBoundary()) {
+                    sink.checkpoint(new TrainerState(obs, step, episodes, nextEval, bestEval, lastEval,
+                            (System.nanoTime() - start) / 1e9));
+                    nextCheckpoint = checkpointEvery > 0 ? (step / checkpointEvery + 1) * checkpointEvery : Long.MAX_VALUE;
+                    interrupted = stopNow;
+                } else if (sink == null && stopNow) {
+                    interrupted = true;
+                }
             }
         }
-        TrainResult result = new TrainResult(step, episodes, lastEval, bestEval, stopped, (System.nanoTime() - start) / 1e9);
+        TrainResult result = new TrainResult(step, episodes, lastEval, bestEval, stopped, (System.nanoTime() - start) / 1e9,
+                interrupted);
         for (TrainingListener l : listeners) {
             l.onEnd(result);
         }
         return result;
+    }
+
+    private boolean atBoundary() {
+        return !(agent instanceof Checkpointable c) || c.atCheckpointBoundary();
     }
 
     private void reportEpisode(long step, int i, Map<String, Object> info, long start) {

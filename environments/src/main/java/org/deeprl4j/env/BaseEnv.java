@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * actions against the action space, so subclasses implement only the dynamics in
  * {@link #doReset()} and {@link #doStep(Object)}.
  */
-public abstract class BaseEnv<O, A> implements Env<O, A> {
+public abstract class BaseEnv<O, A> implements Env<O, A>, java.io.Serializable {
     /** The environment's own generator; seeded only through {@link #reset(long)}. */
     protected Rng rng;
     private final EpisodeGuard guard = new EpisodeGuard(getClass().getSimpleName());

@@ -4,7 +4,7 @@ package org.deeprl4j.env;
  * Enforces the order of calls on an environment: reset before step, no step after an episode
  * ended until the next reset, nothing after close. Shared by {@link BaseEnv} and wrappers.
  */
-public final class EpisodeGuard {
+public final class EpisodeGuard implements java.io.Serializable {
     private enum State { NEEDS_RESET, RUNNING, TERMINATED, TRUNCATED, CLOSED }
 
     private final String owner;

@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: each component owns its own instance.
  */
-public final class Rng implements RandomGenerator {
+public final class Rng implements RandomGenerator, java.io.Serializable {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     private static final double DOUBLE_UNIT = 0x1.0p-53;
     private static final float FLOAT_UNIT = 0x1.0p-24f;

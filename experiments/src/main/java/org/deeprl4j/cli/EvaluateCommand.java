@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         description = "Play a saved model greedily and report its mean return.",
         footer = {"", "The model file's metadata names the algorithm, env id and env kwargs; nothing else is needed.",
-            "", "Example:", "  deeprl4j evaluate runs/CartPole-v1__dqn__0__20261125-120000/model.zip --episodes 20"})
+            "", "Example:", "  deeprl4j evaluate runs/CartPole-v1__dqn__0__20261125-120000/final_model.zip --episodes 20"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

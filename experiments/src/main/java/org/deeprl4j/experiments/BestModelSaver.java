@@ -8,8 +8,10 @@ final class BestModelSaver implements TrainingListener {
     private final Runnable save;
     private double best = Double.NEGATIVE_INFINITY;
 
-    BestModelSaver(Runnable save) {
+    /** @param bestSoFar best evaluation mean of the run before this saver (a resumed run), or NaN */
+    BestModelSaver(Runnable save, double bestSoFar) {
         this.save = save;
+        this.best = Double.isNaN(bestSoFar) ? Double.NEGATIVE_INFINITY : bestSoFar;
     }
 
     @Override

@@ -20,11 +20,15 @@ public final class EpisodeCsv implements TrainingListener, AutoCloseable {
     private final BufferedWriter out;
     private final Function<EpisodeRecord, String> row;
 
-    private EpisodeCsv(Path file, String header, Function<EpisodeRecord, String> row) {
+    private EpisodeCsv(Path file, String header, Function<EpisodeRecord, String> row, boolean append) {
         this.row = row;
         try {
-            out = Files.newBufferedWriter(file);
-            out.write(header);
+            if (append && Files.exists(file)) { // a resumed run continues the file its checkpoint restored
+                out = Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND);
+            } else {
+                out = Files.newBufferedWriter(file);
+                out.write(header);
+            }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -36,16 +40,26 @@ public final class EpisodeCsv implements TrainingListener, AutoCloseable {
      * {@code r,l,t}, then return, length and seconds since the start per episode.
      */
     public static EpisodeCsv monitor(Path file, String envId, double startUnixSeconds) {
+        return monitor(file, envId, startUnixSeconds, false);
+    }
+
+    /** {@link #monitor(Path, String, double)}; {@code append} continues an existing file without a new header. */
+    public static EpisodeCsv monitor(Path file, String envId, double startUnixSeconds, boolean append) {
         String header = String.format(Locale.ROOT, "#{\"t_start\": %.6f, \"env_id\": \"%s\"}%nr,l,t%n", startUnixSeconds,
                 envId.replace("\\", "\\\\").replace("\"", "\\\""));
         return new EpisodeCsv(file, header, e -> String.format(Locale.ROOT, "%s,%d,%.6f%n",
-                e.episodeReturn(), e.length(), e.seconds()));
+                e.episodeReturn(), e.length(), e.seconds()), append);
     }
 
     /** {@code step,env,return,length}: identical for two runs with the same seed. */
     public static EpisodeCsv episodes(Path file) {
+        return episodes(file, false);
+    }
+
+    /** {@link #episodes(Path)}; {@code append} continues an existing file without a new header. */
+    public static EpisodeCsv episodes(Path file, boolean append) {
         return new EpisodeCsv(file, "step,env,return,length\n",
-                e -> e.step() + "," + e.env() + "," + e.episodeReturn() + "," + e.length() + "\n");
+                e -> e.step() + "," + e.env() + "," + e.episodeReturn() + "," + e.length() + "\n", append);
     }
 
     @Override

@@ -40,6 +40,10 @@ import org.yaml.snakeyaml.Yaml;
 final class RunOutputs {
     static final String CONFIG = "config.yaml";
     static final String INDEX = "index.sqlite";
+    static final String MONITOR = "monitor.csv";
+    /** Files a checkpoint carries, so a resumed run continues them from the checkpoint's step. */
+    static final java.util.List<String> CHECKPOINTED_FILES = java.util.List.of(MONITOR, RunHistory.EPISODES_CSV,
+            ProgressCsv.FILE, EvaluationsCsv.FILE);
 
     private final Path dir;
     private final RunMetadata meta;
@@ -50,17 +54,26 @@ final class RunOutputs {
     private final RunIndex index;
     private RunRecord record;
 
-    RunOutputs(TrainJob job, long steps, Map<String, Object> config, PrintStream log) {
+    /**
+     * @param resumeStep env step of the checkpoint a resumed run continues from (its files were
+     *                   restored from the checkpoint and are appended to), or -1 for a new run
+     */
+    RunOutputs(TrainJob job, long steps, Map<String, Object> config, PrintStream log, long resumeStep) {
         this.dir = job.outDir();
         this.config = config;
         this.meta = new RunMetadata(job.envId(), job.algo(), job.seed(), steps, version(), gitCommit());
-        writeConfig(job, steps);
-        add(EpisodeCsv.monitor(dir.resolve("monitor.csv"), job.envId(), System.currentTimeMillis() / 1000.0));
-        add(EpisodeCsv.episodes(dir.resolve(RunHistory.EPISODES_CSV)));
-        add(new ProgressCsv(dir.resolve(ProgressCsv.FILE), Math.max(1, steps / 100)));
+        boolean resume = resumeStep >= 0;
+        if (!resume) {
+            writeConfig(job, steps);
+        }
+        add(EpisodeCsv.monitor(dir.resolve(MONITOR), job.envId(), System.currentTimeMillis() / 1000.0, resume));
+        add(EpisodeCsv.episodes(dir.resolve(RunHistory.EPISODES_CSV), resume));
+        long every = Math.max(1, steps / 100);
+        add(resume ? ProgressCsv.resume(dir.resolve(ProgressCsv.FILE), every, resumeStep)
+                : new ProgressCsv(dir.resolve(ProgressCsv.FILE), every));
         add(TensorBoardListener.create(dir));
         add(ProgressBar.create(log, steps));
-        evaluations = new EvaluationsCsv(dir.resolve(EvaluationsCsv.FILE));
+        evaluations = new EvaluationsCsv(dir.resolve(EvaluationsCsv.FILE), resume);
         listeners.add(evaluations);
         index = new RunIndex(dir.toAbsolutePath().getParent().resolve(INDEX));
         record = new RunRecord(dir.toAbsolutePath().toString(), job.envId(), job.algo(), job.seed(), 0, Double.NaN,
@@ -90,16 +103,26 @@ final class RunOutputs {
         index.upsert(record.with(result.steps(), finalEvaluation.mean(), best, RunRecord.Status.FINISHED));
     }
 
+    /** After a run stopped on request with a checkpoint: closes the writers, marks the index row. */
+    void interrupt(long steps) {
+        closeAll();
+        index.upsert(record.with(steps, Double.NaN, Double.NaN, RunRecord.Status.INTERRUPTED));
+    }
+
     /** After a run that stopped with an error: closes the writers and marks the index row. */
     void fail(long steps) {
+        closeAll();
+        index.upsert(record.with(steps, Double.NaN, Double.NaN, RunRecord.Status.FAILED));
+    }
+
+    private void closeAll() {
         for (AutoCloseable c : closeables) {
             try {
                 c.close();
             } catch (Exception ignored) {
-                // the run already failed; keep the original error
+                // the run already stopped; keep the original error
             }
         }
-        index.upsert(record.with(steps, Double.NaN, Double.NaN, RunRecord.Status.FAILED));
     }
 
     private void writeConfig(TrainJob job, long steps) {

@@ -33,7 +33,7 @@ import org.deeprl4j.nn.ModelFile;
  * {@code monitor.csv} (SB3 format) and {@code episodes.csv}.
  */
 public final class TrainRunner {
-    public static final String MODEL = "model.zip";
+    public static final String MODEL = "final_model.zip";
     public static final String BEST_MODEL = "best_model.zip";
 
     private TrainRunner() {
@@ -44,7 +44,7 @@ public final class TrainRunner {
         Algorithm<?, ?> algo = Algorithms.get(job.algo());
         Map<String, Object> merged = new LinkedHashMap<>(Presets.of(algo.name(), job.envId()).hyperparameters());
         merged.putAll(job.overrides());
-        return ConfigBinder.override(algo.defaultConfig(), merged);
+        return ConfigBinder.override(algo.defaultConfig(), LinearSchedules.expand(merged, algo.configType(), k -> "'" + k + "'"));
     }
 
     public static TrainOutcome run(TrainJob job, PrintStream log) {
@@ -53,33 +53,69 @@ public final class TrainRunner {
 
     /** Runs with extra listeners (benchmarks, progress bars) next to the run folder's writers. */
     public static TrainOutcome run(TrainJob job, PrintStream log, List<TrainingListener> extra) {
-        return runTyped(Algorithms.get(job.algo()), job, log, extra);
+        return run(job, log, extra, new RunControl());
+    }
+
+    /** Runs a new job; {@code control} can stop it with a checkpoint (then the outcome has no model). */
+    public static TrainOutcome run(TrainJob job, PrintStream log, List<TrainingListener> extra, RunControl control) {
+        try {
+            return runTyped(Algorithms.get(job.algo()), job, null, log, extra, control);
+        } finally {
+            control.finish();
+        }
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its {@code checkpoint.zip}: same config, seed and
+     * output folder; the run's CSV files are rolled back to the checkpoint and continued.
+     *
+     * @throws IllegalArgumentException if the folder is not a run, has no checkpoint, or the
+     *     checkpoint is corrupt or from another algorithm (nothing in the folder is changed then)
+     */
+    public static TrainOutcome resume(Path runDir, PrintStream log, List<TrainingListener> extra, RunControl control) {
+        try {
+            Resumed r = Resumed.load(runDir);
+            return runTyped(Algorithms.get(r.job().algo()), r.job(), r.checkpoint(), log, extra, control);
+        } finally {
+            control.finish();
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private static <C extends Record, A extends Agent> TrainOutcome runTyped(Algorithm<C, A> algo, TrainJob job, PrintStream log,
-                                                                            List<TrainingListener> extra) {
+    private static <C extends Record, A extends Agent> TrainOutcome runTyped(Algorithm<C, A> algo, TrainJob job, Checkpoint from,
+                                                                            PrintStream log, List<TrainingListener> extra,
+                                                                            RunControl control) {
         Presets.Preset preset = Presets.of(algo.name(), job.envId());
         C config = (C) resolveConfig(job);
         long steps = job.steps() != null ? job.steps() : preset.nTimesteps();
         createDir(job.outDir());
-        if (!preset.tuned()) {
+        if (!preset.tuned() && from == null) {
             log.println("deeprl4j: no tuned " + algo.name() + " hyperparameters for " + job.envId() + "; using defaults");
         }
         Rng root = new Rng(job.seed());
-        try (VectorEnv env = TrainingEnvs.vector(job.envId(), job.envKwargs(), algo.numEnvs(config), false);
+        try (VectorEnv env = from == null ? TrainingEnvs.vector(job.envId(), job.envKwargs(), algo.numEnvs(config), false)
+                : Resumed.env(from, job.outDir());
              Env<?, ?> finalEvalEnv = TrainingEnvs.make(job.envId(), job.envKwargs())) {
             A agent = algo.createAgent(config, env.observationSpace(), env.actionSpace(), steps, root.split());
+            if (from != null) {
+                Resumed.restore(from, agent, job.outDir());
+            }
             Map<String, Object> meta = metadata(algo, job, config, env, steps);
             Path best = job.outDir().resolve(BEST_MODEL);
-            RunOutputs outputs = new RunOutputs(job, steps, ConfigBinder.toMap(config), log);
+            RunOutputs outputs = new RunOutputs(job, steps, ConfigBinder.toMap(config), log,
+                    from == null ? -1 : from.trainer().step());
             List<TrainingListener> listeners = new ArrayList<>(outputs.listeners());
-            listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta)));
+            listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta),
+                    from == null ? Double.NaN : from.trainer().bestEval()));
             listeners.addAll(extra);
             Trainer trainer = new Trainer(agent, env, () -> TrainingEnvs.make(job.envId(), job.envKwargs()), listeners);
+            control.attach(trainer);
+            Checkpointer checkpointer = new Checkpointer(algo.name(), job, steps, agent, env);
             TrainResult result;
             try {
-                result = trainer.run(new TrainOptions(steps, job.seed(), job.evalFrequency(), job.evalEpisodes(), Double.NaN));
+                result = trainer.run(new TrainOptions(steps, job.seed(), job.evalFrequency(), job.evalEpisodes(), job.stopAtReward()),
+                        from == null ? null : from.trainer(), job.checkpointFrequency(),
+                        agent instanceof org.deeprl4j.agents.Checkpointable ? checkpointer : null);
             } catch (TrainingDivergedException e) {
                 outputs.fail(e.step());
                 Path model = job.outDir().resolve(MODEL);
@@ -88,6 +124,10 @@ public final class TrainRunner {
             } catch (RuntimeException e) {
                 outputs.fail(0);
                 throw e;
+            }
+            if (result.interrupted()) {
+                outputs.interrupt(result.steps());
+                return new TrainOutcome(null, Files.exists(best) ? best : null, result, null);
             }
             EvalResult fin = Evaluator.evaluate(agent.greedyPolicy(), finalEvalEnv, job.evalEpisodes(),
                     job.seed() + TrainOptions.EVAL_SEED_OFFSET + 1);
@@ -113,7 +153,7 @@ public final class TrainRunner {
         return meta;
     }
 
-    private static void save(Path file, Map<String, org.deeprl4j.nn.Network> networks, Map<String, Object> meta) {
+    static void save(Path file, Map<String, org.deeprl4j.nn.Network> networks, Map<String, Object> meta) {
         try {
             ModelFile.save(file, networks, meta);
         } catch (IOException e) {

@@ -50,8 +50,9 @@ public record OptimizerConfig(String type, double learningRate, double epsilon, 
             throw new IllegalArgumentException("unknown optimizer type '" + type + "'; supported: adam, rmsprop, sgd");
         }
         requireFinite("learningRate", learningRate);
-        if (learningRate <= 0) {
-            throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
+        if (learningRate < 0) {
+            // 0 is allowed: a linear schedule reaches it at the end of training (SB3's lin_x does too)
+            throw new IllegalArgumentException("learningRate must be >= 0, got " + learningRate);
         }
         requireFinite("epsilon", epsilon);
         if (epsilon < 0 || (epsilon == 0 && !type.equals("sgd"))) {

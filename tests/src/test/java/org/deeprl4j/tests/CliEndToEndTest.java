@@ -33,7 +33,7 @@ class CliEndToEndTest {
         Result train = cli("train", "--algo", "dqn", "--env", "Identity-v0", "--seed", "3", "--steps", "2000", "--out", run.toString());
         assertEquals(0, train.code(), train.err());
         assertTrue(train.out().contains("final evaluation"), train.out());
-        for (String f : new String[] {"model.zip", "monitor.csv", "episodes.csv", "config.yaml", "progress.csv",
+        for (String f : new String[] {"final_model.zip", "monitor.csv", "episodes.csv", "config.yaml", "progress.csv",
             "evaluations.csv", "learning_curve.png", "learning_curve.svg", "report.html"}) {
             assertTrue(Files.exists(run.resolve(f)), f + " written");
         }
@@ -52,7 +52,7 @@ class CliEndToEndTest {
         assertTrue(monitor.startsWith("#{\"t_start\": ") && monitor.contains("\"env_id\": \"Identity-v0\"}\nr,l,t\n"), monitor);
         assertEquals(22, monitor.lines().count(), "20 episodes of 100 steps plus the comment and header lines");
 
-        Result eval = cli("evaluate", run.resolve("model.zip").toString(), "--episodes", "5", "--json");
+        Result eval = cli("evaluate", run.resolve("final_model.zip").toString(), "--episodes", "5", "--json");
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("\"env_id\":\"Identity-v0\""), eval.out());
         double mean = Double.parseDouble(eval.out().replaceAll("(?s).*\"mean_return\":([-0-9.E]+).*", "$1"));
@@ -65,7 +65,7 @@ class CliEndToEndTest {
         assertEquals(2, algo.code());
         assertTrue(algo.err().contains("unknown algorithm 'dqnn'") && algo.err().contains("dqn"), algo.err());
 
-        Result continuous = cli("train", "--env", "Pendulum-v1", "--steps", "10", "--out", dir.resolve("p").toString());
+        Result continuous = cli("train", "--algo", "dqn", "--env", "Pendulum-v1", "--steps", "10", "--out", dir.resolve("p").toString());
         assertEquals(2, continuous.code());
         assertTrue(continuous.err().contains("Box(") && continuous.err().contains("SAC"), continuous.err());
 

@@ -79,9 +79,9 @@ class DqnDivergenceTest {
                 new TrainJob("dqn", "DivergenceNaN-v0", 0, 1000L, dir, Map.of("learning_starts", 100, "buffer_size", 1000),
                         Map.of(), 0, 1), System.out));
         assertTrue(e.getMessage().contains("non-finite observation") && e.getMessage().contains("at step 300:"), e.getMessage());
-        assertTrue(e.getMessage().contains("model.zip"), e.getMessage());
-        assertTrue(Files.exists(dir.resolve("model.zip")));
-        assertTrue(ModelFile.loadAll(dir.resolve("model.zip")).network("q").params().isInfinite().any() == false);
+        assertTrue(e.getMessage().contains("final_model.zip"), e.getMessage());
+        assertTrue(Files.exists(dir.resolve("final_model.zip")));
+        assertTrue(ModelFile.loadAll(dir.resolve("final_model.zip")).network("q").params().isInfinite().any() == false);
     }
 
     @Test
@@ -90,7 +90,7 @@ class DqnDivergenceTest {
                 new TrainJob("dqn", "CartPole-v1", 0, 3000L, dir, Map.of("learning_starts", 100, "buffer_size", 1000,
                         "learning_rate", 1e30, "max_grad_norm", 0.0, "loss", "mse", "train_freq", 1), Map.of(), 0, 1), System.out));
         assertTrue(e.getMessage().contains("non-finite") && e.getMessage().matches(".*at step \\d+.*"), e.getMessage());
-        var params = ModelFile.loadAll(dir.resolve("model.zip")).network("q").params();
+        var params = ModelFile.loadAll(dir.resolve("final_model.zip")).network("q").params();
         assertTrue(!params.isNaN().any() && !params.isInfinite().any(), "the saved model is the last good one");
     }
 }

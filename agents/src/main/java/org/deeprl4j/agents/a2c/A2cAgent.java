@@ -2,7 +2,10 @@ package org.deeprl4j.agents.a2c;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.Checkpointable;
+import org.deeprl4j.agents.StateBundle;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.Schedule;
 import org.deeprl4j.agents.TrainingDivergedException;
@@ -24,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code L = -mean(A logp) + vf_coef mean((R - V)^2) - ent_coef mean(H)}. Rollout collection,
  * time-out bootstrapping and the loss gradients are shared with PPO.
  */
-public final class A2cAgent implements Agent {
+public final class A2cAgent implements Agent, Checkpointable {
     private final A2cConfig cfg;
     private final ActorCriticModel model;
     private final RolloutCollector collector;
@@ -106,6 +109,20 @@ public final class A2cAgent implements Agent {
 
     public A2cConfig config() {
         return cfg;
+    }
+
+    @Override
+    public void saveState(StateBundle out) throws IOException {
+        out.putNetwork("a2c/policy", model.network());
+        collector.saveState(out, "a2c/rollout");
+        out.putState("a2c/state", new Rng[0], gradientUpdates);
+    }
+
+    @Override
+    public void loadState(StateBundle in) throws IOException {
+        in.readNetwork("a2c/policy", model.network());
+        collector.loadState(in, "a2c/rollout");
+        gradientUpdates = in.readState("a2c/state")[0];
     }
 
     /** Gradient steps taken so far. */

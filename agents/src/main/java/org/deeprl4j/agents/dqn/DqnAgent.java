@@ -2,7 +2,10 @@ package org.deeprl4j.agents.dqn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.Checkpointable;
+import org.deeprl4j.agents.StateBundle;
 import org.deeprl4j.agents.EpsilonGreedy;
 import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.Policy;
@@ -31,7 +34,7 @@ import org.deeprl4j.replay.UniformReplayBuffer;
  * updates, Huber or MSE loss. The update ({@link #train(int)}) follows CleanRL's {@code dqn.py} and
  * SB3's {@code DQN.train()}.
  */
-public final class DqnAgent implements Agent {
+public final class DqnAgent implements Agent, Checkpointable {
     private final DqnConfig cfg;
     private final int obsDim;
     private final int nActions;
@@ -39,6 +42,7 @@ public final class DqnAgent implements Agent {
     private final Network target;
     private final ReplayBuffer buffer;
     private final Rng rng;
+    private final Rng explorationRng;
     private final Policy greedy;
     private final EpsilonGreedy behaviour;
     private final int targetUpdateEvery;
@@ -75,8 +79,9 @@ public final class DqnAgent implements Agent {
             buffer = new UniformReplayBuffer(cfg.bufferSize(), obsDim, 1, cfg.numEnvs(), nstep);
         }
         this.greedy = new GreedyQPolicy(q, obsDim);
+        this.explorationRng = rng.split();
         this.behaviour = new EpsilonGreedy(greedy, Schedule.linear(cfg.explorationInitialEps(),
-                cfg.explorationFinalEps(), cfg.explorationFraction()), totalSteps, actions, rng.split());
+                cfg.explorationFinalEps(), cfg.explorationFraction()), totalSteps, actions, explorationRng);
         this.targetUpdateEvery = Math.max(cfg.targetUpdateInterval() / cfg.numEnvs(), 1);
     }
 
@@ -185,6 +190,24 @@ public final class DqnAgent implements Agent {
             }
         }
         return best;
+    }
+
+    @Override
+    public void saveState(StateBundle out) throws IOException {
+        out.putNetwork("dqn/q", q);
+        out.putNetwork("dqn/target", target);
+        out.put("dqn/replay", buffer::save);
+        out.putState("dqn/state", new Rng[] {rng, explorationRng}, vectorSteps, gradientUpdates);
+    }
+
+    @Override
+    public void loadState(StateBundle in) throws IOException {
+        in.readNetwork("dqn/q", q);
+        in.readNetwork("dqn/target", target);
+        in.read("dqn/replay", buffer::load);
+        long[] counters = in.readState("dqn/state", rng, explorationRng);
+        vectorSteps = counters[0];
+        gradientUpdates = counters[1];
     }
 
     /** The online Q-network. */

@@ -2,7 +2,10 @@ package org.deeprl4j.agents.ppo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.Checkpointable;
+import org.deeprl4j.agents.StateBundle;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.Schedule;
 import org.deeprl4j.agents.TrainingDivergedException;
@@ -21,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * CleanRL's {@code ppo.py} and SB3's {@code PPO.train()}; comments cite "The 37 Implementation
  * Details of PPO" (Huang et al., ICLR blog track 2022) by number.
  */
-public final class PpoAgent implements Agent {
+public final class PpoAgent implements Agent, Checkpointable {
     /** Adam epsilon of SB3's and CleanRL's PPO (detail #3), instead of PyTorch's 1e-8. */
     public static final double ADAM_EPS = 1e-5;
 
@@ -135,6 +138,20 @@ public final class PpoAgent implements Agent {
         m.put("train/n_updates", (double) gradientUpdates);
         m.put("train/early_stopped", continueTraining ? 0.0 : 1.0);
         return m;
+    }
+
+    @Override
+    public void saveState(StateBundle out) throws IOException {
+        out.putNetwork("ppo/policy", model.network());
+        collector.saveState(out, "ppo/rollout");
+        out.putState("ppo/state", new Rng[] {rng}, gradientUpdates);
+    }
+
+    @Override
+    public void loadState(StateBundle in) throws IOException {
+        in.readNetwork("ppo/policy", model.network());
+        collector.loadState(in, "ppo/rollout");
+        gradientUpdates = in.readState("ppo/state", rng)[0];
     }
 
     /** The actor-critic network (outputs logits/mean, log_std for Box, value). */

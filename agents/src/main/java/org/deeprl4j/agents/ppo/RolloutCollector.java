@@ -1,9 +1,11 @@
 package org.deeprl4j.agents.ppo;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.deeprl4j.agents.Policy;
+import org.deeprl4j.agents.StateBundle;
 import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.TrainingDivergedException;
 import org.deeprl4j.agents.Transitions;
@@ -31,6 +33,7 @@ public final class RolloutCollector {
     private final float[] lastNextObs;  // [numEnvs * obsDim]
     private final Policy behaviour;
     private final LastGoodParams lastGood;
+    private final Rng rng;
 
     public RolloutCollector(ActorCriticModel model, int nSteps, int numEnvs, double gamma, Rng rng) {
         this.model = model;
@@ -45,6 +48,7 @@ public final class RolloutCollector {
         this.episodeStarts = new boolean[numEnvs];
         Arrays.fill(episodeStarts, true); // the first observations start episodes
         this.lastNextObs = new float[numEnvs * obsDim];
+        this.rng = rng;
         this.behaviour = (obs, n, step, actionsOut) -> {
             if (n != numEnvs) {
                 throw new IllegalArgumentException("the behaviour policy acts for " + numEnvs + " envs, got " + n);
@@ -130,6 +134,41 @@ public final class RolloutCollector {
         } finally {
             buffer.reset();
         }
+    }
+
+    /**
+     * Writes the partial rollout, the episode-start flags, the last next observations and the
+     * sampling generator into section {@code name} (the agent's checkpoint).
+     */
+    public void saveState(StateBundle out, String name) throws IOException {
+        out.put(name, o -> {
+            buffer.save(o);
+            for (boolean b : episodeStarts) {
+                o.writeBoolean(b);
+            }
+            for (float x : lastNextObs) {
+                o.writeFloat(x);
+            }
+        });
+        out.putState(name + "_rng", new Rng[] {rng});
+    }
+
+    /** Restores a state written by {@link #saveState}. */
+    public void loadState(StateBundle in, String name) throws IOException {
+        boolean[] starts = new boolean[episodeStarts.length];
+        float[] next = new float[lastNextObs.length];
+        in.read(name, i -> {
+            buffer.load(i);
+            for (int e = 0; e < starts.length; e++) {
+                starts[e] = i.readBoolean();
+            }
+            for (int k = 0; k < next.length; k++) {
+                next[k] = i.readFloat();
+            }
+        });
+        in.readState(name + "_rng", rng);
+        System.arraycopy(starts, 0, episodeStarts, 0, starts.length);
+        System.arraycopy(next, 0, lastNextObs, 0, next.length);
     }
 
     /** The rollout buffer (reset after each {@link #trainOnRollout}). */

@@ -2,7 +2,10 @@ package org.deeprl4j.agents.sac;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.Checkpointable;
+import org.deeprl4j.agents.StateBundle;
 import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.TrainingDivergedException;
@@ -28,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * then alpha on the actor's fresh sample) with SB3's defaults and schedule (actor updated every
  * gradient step, targets every {@code target_update_interval} gradient steps).
  */
-public final class SacAgent implements Agent {
+public final class SacAgent implements Agent, Checkpointable {
     private final SacConfig cfg;
     private final ActionBounds bounds;
     private final Network actor;
@@ -36,6 +39,7 @@ public final class SacAgent implements Agent {
     private final Network criticTarget;
     private final ReplayBuffer buffer;
     private final Rng rng;
+    private final Rng behaviourRng;
     private final Policy behaviour;
     private final Policy greedy;
     private final double targetEntropy;
@@ -67,7 +71,8 @@ public final class SacAgent implements Agent {
         this.targetEntropy = cfg.resolvedTargetEntropy(actDim);
         this.logAlpha = Math.log(cfg.initialEntCoef());
         this.alphaOptimizer = cfg.autoEntCoef() ? new ScalarAdam(cfg.learningRate()) : null;
-        this.behaviour = SacPolicy.sampling(actor, obsDim, bounds, rng.split(), cfg.learningStarts());
+        this.behaviourRng = rng.split();
+        this.behaviour = SacPolicy.sampling(actor, obsDim, bounds, behaviourRng, cfg.learningStarts());
         this.greedy = SacPolicy.greedy(actor, obsDim, bounds);
     }
 
@@ -241,5 +246,42 @@ public final class SacAgent implements Agent {
     /** Gradient steps taken so far. */
     public long gradientUpdates() {
         return gradientUpdates;
+    }
+
+    @Override
+    public void saveState(StateBundle out) throws IOException {
+        out.putNetwork("sac/actor", actor);
+        out.putNetwork("sac/critic", critic);
+        out.putNetwork("sac/critic_target", criticTarget);
+        out.put("sac/replay", buffer::save);
+        out.put("sac/alpha", o -> {
+            o.writeDouble(logAlpha);
+            o.writeBoolean(alphaOptimizer != null);
+            if (alphaOptimizer != null) {
+                alphaOptimizer.writeTo(o);
+            }
+        });
+        out.putState("sac/state", new Rng[] {rng, behaviourRng}, vectorSteps, gradientUpdates);
+    }
+
+    @Override
+    public void loadState(StateBundle in) throws IOException {
+        in.readNetwork("sac/actor", actor);
+        in.readNetwork("sac/critic", critic);
+        in.readNetwork("sac/critic_target", criticTarget);
+        in.read("sac/replay", buffer::load);
+        in.read("sac/alpha", i -> {
+            double la = i.readDouble();
+            if (i.readBoolean() != (alphaOptimizer != null)) {
+                throw new IOException("checkpoint and config disagree on ent_coef auto-tuning");
+            }
+            if (alphaOptimizer != null) {
+                alphaOptimizer.readFrom(i);
+            }
+            logAlpha = la;
+        });
+        long[] c = in.readState("sac/state", rng, behaviourRng);
+        vectorSteps = c[0];
+        gradientUpdates = c[1];
     }
 }

@@ -27,4 +27,18 @@ final class ScalarAdam {
         double vHat = v / (1 - Math.pow(BETA2, t));
         return param - learningRate * mHat / (Math.sqrt(vHat) + EPS);
     }
+
+    /** Writes the moment estimates and step count (checkpoints). */
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeDouble(m);
+        out.writeDouble(v);
+        out.writeLong(t);
+    }
+
+    /** Restores a state written by {@link #writeTo}. */
+    void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        m = in.readDouble();
+        v = in.readDouble();
+        t = in.readLong();
+    }
 }

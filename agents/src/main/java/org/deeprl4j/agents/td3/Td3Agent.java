@@ -2,7 +2,10 @@ package org.deeprl4j.agents.td3;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
 import org.deeprl4j.agents.Agent;
+import org.deeprl4j.agents.Checkpointable;
+import org.deeprl4j.agents.StateBundle;
 import org.deeprl4j.agents.LastGoodParams;
 import org.deeprl4j.agents.Policy;
 import org.deeprl4j.agents.TrainingDivergedException;
@@ -27,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * update ({@link #train(int)}) follows CleanRL's {@code td3_continuous_action.py} and SB3's
  * {@code TD3.train()}.
  */
-public final class Td3Agent implements Agent {
+public final class Td3Agent implements Agent, Checkpointable {
     private final Td3Config cfg;
     private final ActionBounds bounds;
     private final double[] scale;
@@ -37,6 +40,7 @@ public final class Td3Agent implements Agent {
     private final Network criticTarget;
     private final ReplayBuffer buffer;
     private final Rng rng;
+    private final Rng behaviourRng;
     private final Policy behaviour;
     private final Policy greedy;
     private long vectorSteps;
@@ -65,7 +69,8 @@ public final class Td3Agent implements Agent {
         this.lastGood = new LastGoodParams(actor, critic);
         this.criticTarget = critic.copy();
         this.buffer = new UniformReplayBuffer(cfg.bufferSize(), obsDim, actDim, cfg.numEnvs(), NStep.oneStep(cfg.gamma()));
-        this.behaviour = Td3Policy.exploring(actor, obsDim, bounds, cfg.explorationNoise(), rng.split(), cfg.learningStarts());
+        this.behaviourRng = rng.split();
+        this.behaviour = Td3Policy.exploring(actor, obsDim, bounds, cfg.explorationNoise(), behaviourRng, cfg.learningStarts());
         this.greedy = Td3Policy.greedy(actor, obsDim, bounds);
     }
 
@@ -233,5 +238,28 @@ public final class Td3Agent implements Agent {
     /** Actor gradient steps so far (one per {@code policy_delay} critic steps). */
     public long actorUpdates() {
         return actorUpdates;
+    }
+
+    @Override
+    public void saveState(StateBundle out) throws IOException {
+        out.putNetwork("td3/actor", actor);
+        out.putNetwork("td3/actor_target", actorTarget);
+        out.putNetwork("td3/critic", critic);
+        out.putNetwork("td3/critic_target", criticTarget);
+        out.put("td3/replay", buffer::save);
+        out.putState("td3/state", new Rng[] {rng, behaviourRng}, vectorSteps, criticUpdates, actorUpdates);
+    }
+
+    @Override
+    public void loadState(StateBundle in) throws IOException {
+        in.readNetwork("td3/actor", actor);
+        in.readNetwork("td3/actor_target", actorTarget);
+        in.readNetwork("td3/critic", critic);
+        in.readNetwork("td3/critic_target", criticTarget);
+        in.read("td3/replay", buffer::load);
+        long[] c = in.readState("td3/state", rng, behaviourRng);
+        vectorSteps = c[0];
+        criticUpdates = c[1];
+        actorUpdates = c[2];
     }
 }

@@ -21,7 +21,7 @@ import org.deeprl4j.env.Rng;
 public final class Box<T> implements Space<T> {
 
     /** Element type of a box, binding the Java array type. */
-    public static final class DType<T> {
+    public static final class DType<T> implements java.io.Serializable {
         public static final DType<float[]> FLOAT32 = new DType<>("float32");
         public static final DType<double[]> FLOAT64 = new DType<>("float64");
         private final String name;
@@ -33,6 +33,11 @@ public final class Box<T> implements Space<T> {
         @Override
         public String toString() {
             return name;
+        }
+
+        /** Deserialized dtypes are the canonical instances, so identity comparisons keep working. */
+        private Object readResolve() {
+            return name.equals(FLOAT64.name) ? FLOAT64 : FLOAT32;
         }
     }
 

@@ -11,7 +11,7 @@ import org.deeprl4j.env.Rng;
  * and {@link MultiBinary} use {@code int[]}; {@link Dict} uses {@code Map<String, Object>}.
  * Spaces are immutable and compare by value.
  */
-public sealed interface Space<T> permits Discrete, Box, MultiDiscrete, MultiBinary, Dict {
+public sealed interface Space<T> extends java.io.Serializable permits Discrete, Box, MultiDiscrete, MultiBinary, Dict {
 
     /** A random element drawn with {@code rng} (Gymnasium's distribution for this space). */
     T sample(Rng rng);

@@ -15,7 +15,7 @@ import org.deeprl4j.env.spaces.Space;
  * implement {@link #runAll()}, which must call {@link #runRange(int, int)} over every index
  * exactly once and return after all of them finished.
  */
-abstract class AbstractVectorEnv implements VectorEnv {
+abstract class AbstractVectorEnv implements VectorEnv, java.io.Serializable {
     private enum State { NEEDS_RESET, READY, FAILED, CLOSED }
 
     /** The operation {@link #runRange} performs. */

@@ -21,7 +21,7 @@ import org.deeprl4j.env.spaces.Space;
  * keeps the running episode statistics. All vector environments share this code, so the
  * sequential and threaded ones compute identical results.
  */
-final class SubEnv {
+final class SubEnv implements java.io.Serializable {
     /** How actions reach the sub-environment. */
     enum ActionKind {
         DISCRETE, INTS, FLOAT32, FLOAT64;

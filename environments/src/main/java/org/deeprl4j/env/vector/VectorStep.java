@@ -15,7 +15,7 @@ import java.util.Map;
  * null; a sub-environment with nothing to report has an empty immutable map, so the common case
  * allocates nothing. The reserved info keys are listed in {@link VectorEnv}.
  */
-public final class VectorStep {
+public final class VectorStep implements java.io.Serializable {
     final int numEnvs;
     final int obsDim;
     final float[] observations;
@@ -109,7 +109,7 @@ public final class VectorStep {
     }
 
     /** A read-only, allocation-free list view over an array that is updated in place. */
-    static final class ArrayView<T> extends AbstractList<T> {
+    static final class ArrayView<T> extends AbstractList<T> implements java.io.Serializable {
         private final T[] array;
 
         ArrayView(T[] array) {

@@ -20,7 +20,7 @@ import org.deeprl4j.env.spaces.Space;
  * @param <A> action type accepted from the caller
  * @param <InnerA> action type of the wrapped environment
  */
-public abstract class ActionWrapper<O, A, InnerA> implements Env<O, A> {
+public abstract class ActionWrapper<O, A, InnerA> implements Env<O, A>, java.io.Serializable {
     /** The wrapped environment. */
     protected final Env<O, InnerA> env;
     private boolean closed;

@@ -19,7 +19,7 @@ import org.deeprl4j.env.spaces.Space;
  * @param <A> action type (unchanged)
  * @param <InnerO> observation type of the wrapped environment
  */
-public abstract class ObservationWrapper<O, A, InnerO> implements Env<O, A> {
+public abstract class ObservationWrapper<O, A, InnerO> implements Env<O, A>, java.io.Serializable {
     /** The wrapped environment. */
     protected final Env<InnerO, A> env;
     private boolean closed;

@@ -38,8 +38,8 @@ public class RecordEpisodeStatistics<O, A> extends Wrapper<O, A> {
     public static final int DEFAULT_BUFFER_LENGTH = 100;
 
     private final int bufferLength;
-    private final LongSupplier nanoClock;
-    private final long startNanos;
+    private transient LongSupplier nanoClock; // after deserialization: System::nanoTime
+    private long startNanos;
     private final ArrayDeque<Double> returnQueue = new ArrayDeque<>();
     private final ArrayDeque<Integer> lengthQueue = new ArrayDeque<>();
     private final ArrayDeque<Double> timeQueue = new ArrayDeque<>();
@@ -70,6 +70,18 @@ public class RecordEpisodeStatistics<O, A> extends Wrapper<O, A> {
         this.bufferLength = bufferLength;
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeLong(nanoClock.getAsLong() - startNanos); // elapsed time, so episode times continue after a restore
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        long elapsed = in.readLong();
+        nanoClock = System::nanoTime;
+        startNanos = nanoClock.getAsLong() - elapsed;
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe.
  */
-public final class RunningMeanStd {
+public final class RunningMeanStd implements java.io.Serializable {
     /** Gymnasium's and SB3's initial pseudo-count ({@code epsilon=1e-4}). */
     public static final double DEFAULT_INITIAL_COUNT = 1e-4;
 

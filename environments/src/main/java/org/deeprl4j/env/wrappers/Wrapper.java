@@ -10,7 +10,7 @@ import org.deeprl4j.env.spaces.Space;
  * An environment that forwards everything to an inner one with the same observation and action
  * types; subclasses override what they change (Gymnasium's {@code gymnasium.Wrapper}).
  */
-public class Wrapper<O, A> implements Env<O, A> {
+public class Wrapper<O, A> implements Env<O, A>, java.io.Serializable {
     protected final Env<O, A> env;
 
     public Wrapper(Env<O, A> env) {

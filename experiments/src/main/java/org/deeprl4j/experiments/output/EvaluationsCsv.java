@@ -22,7 +22,15 @@ public final class EvaluationsCsv implements TrainingListener {
 
     /** Creates (or replaces) {@code file} with the header line. */
     public EvaluationsCsv(Path file) {
+        this(file, false);
+    }
+
+    /** {@code append}: continue an existing file (a resumed run) instead of replacing it. */
+    public EvaluationsCsv(Path file, boolean append) {
         this.file = file;
+        if (append && Files.exists(file)) {
+            return;
+        }
         append(HEADER + "\n", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 

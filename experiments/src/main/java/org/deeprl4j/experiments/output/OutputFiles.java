@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Small file and CSV helpers shared by the run-folder writers. */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
     /** Writes {@code bytes} to a temporary sibling and renames it over {@code file}, so readers never see half a file. */
-    static void writeAtomically(Path file, byte[] bytes) {
+    public static void writeAtomically(Path file, byte[] bytes) {
         Path abs = file.toAbsolutePath();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         try {

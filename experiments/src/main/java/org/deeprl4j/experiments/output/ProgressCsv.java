@@ -52,18 +52,39 @@ public final class ProgressCsv implements TrainingListener, AutoCloseable {
 
     /** Writes a row every {@code everySteps} env steps into {@code file} (replaced). */
     public ProgressCsv(Path file, long everySteps) {
-        this(file, everySteps, System::nanoTime);
+        this(file, everySteps, System::nanoTime, false, 0);
+    }
+
+    /**
+     * Continues the file of a resumed run (its columns are read from the header) from env step
+     * {@code step}; a missing file is started afresh.
+     */
+    public static ProgressCsv resume(Path file, long everySteps, long step) {
+        return new ProgressCsv(file, everySteps, System::nanoTime, true, step);
     }
 
     ProgressCsv(Path file, long everySteps, LongSupplier nanoClock) {
+        this(file, everySteps, nanoClock, false, 0);
+    }
+
+    private ProgressCsv(Path file, long everySteps, LongSupplier nanoClock, boolean append, long step) {
         if (everySteps <= 0) {
             throw new IllegalArgumentException("everySteps must be positive, got " + everySteps);
         }
         this.file = file;
         this.everySteps = everySteps;
         this.stats = new ProgressStats(0, nanoClock);
-        this.nextDump = everySteps;
+        this.nextDump = (step / everySteps + 1) * everySteps;
         try {
+            if (append && Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (!lines.isEmpty()) {
+                    columns.clear();
+                    columns.addAll(java.util.Arrays.asList(lines.get(0).split(",", -1)));
+                }
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                return;
+            }
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             writeLine(header(columns));
         } catch (IOException e) {
