@@ -100,7 +100,11 @@ public record Checkpoint(Map<String, Object> info, TrainerState trainer, byte[] 
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new IOException("cannot write checkpoint " + file + " (the previous checkpoint is kept): " + e.getMessage(), e);
         }
     }
