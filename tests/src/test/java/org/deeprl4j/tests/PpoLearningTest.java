@@ -68,4 +68,18 @@ class PpoLearningTest {
         EvalResult r = evaluateFile(out.model(), "IdentityBox-v0", 77);
         assertTrue(r.mean() >= 90, "IdentityBox-v0 mean greedy return " + r);
     }
+
+    /**
+     * Issue 4's figure: PPO on CartPole-v1 with the zoo hyperparameters reaches a mean greedy return
+     * >= 475 over 20 episodes within 100,000 steps (the best model of the run, read back from its
+     * file; the run stops early once an evaluation reaches the env's threshold).
+     */
+    @Test
+    void cartPoleWithin100kSteps() throws Exception {
+        TrainOutcome out = TrainRunner.run(new TrainJob("ppo", "CartPole-v1", 0, 100_000L, dir, Map.of(), Map.of(), 5000, 20,
+                475, 0), System.out);
+        assertTrue(out.bestModel() != null, "no evaluation ran");
+        EvalResult r = evaluateFile(out.bestModel(), "CartPole-v1", 0 + org.deeprl4j.agents.TrainOptions.EVAL_SEED_OFFSET);
+        assertTrue(r.mean() >= 475, "PPO CartPole-v1 best model, mean greedy return " + r + " after " + out.result().steps());
+    }
 }
