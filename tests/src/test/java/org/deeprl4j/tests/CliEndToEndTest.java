@@ -57,6 +57,28 @@ class CliEndToEndTest {
         assertTrue(eval.out().contains("\"env_id\":\"Identity-v0\""), eval.out());
         double mean = Double.parseDouble(eval.out().replaceAll("(?s).*\"mean_return\":([-0-9.E]+).*", "$1"));
         assertTrue(mean >= 90, eval.out());
+
+        // the run folder's config.yaml reproduces the run
+        Path again = dir.resolve("again");
+        Result repeat = cli("train", "--config", run.resolve("config.yaml").toString(), "--out", again.toString());
+        assertEquals(0, repeat.code(), repeat.err());
+        assertEquals(Files.readString(run.resolve("episodes.csv")), Files.readString(again.resolve("episodes.csv")));
+        Result finished = cli("train", "--resume", run.toString());
+        assertEquals(2, finished.code());
+        assertTrue(finished.err().contains("has finished"), finished.err());
+    }
+
+    @Test
+    void badConfigFilesNameFileLineAndKey() throws Exception {
+        Path cfg = dir.resolve("ppo.yml");
+        Files.writeString(cfg, "CartPole-v1:\n  n_timesteps: 1000\n  n_epoch: 3\n");
+        Result r = cli("train", "--config", cfg.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(cfg + ":3") && r.err().contains("n_epoch") && r.err().contains("n_epochs"), r.err());
+        assertTrue(!Files.exists(dir.resolve("c")), "nothing written before the config is valid");
+        Result both = cli("train", "--resume", dir.toString(), "--seed", "1");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--resume"), both.err());
     }
 
     @Test
