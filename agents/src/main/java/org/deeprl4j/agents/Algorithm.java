@@ -1,5 +1,7 @@
 package org.deeprl4j.agents;
 
+import org.deeprl4j.env.vector.VectorEnv;
+import org.deeprl4j.nn.ModelFile;
 import java.util.Map;
 import org.deeprl4j.env.Rng;
 import org.deeprl4j.env.spaces.Space;
@@ -47,4 +49,25 @@ public interface Algorithm<C extends Record, A extends Agent> {
 
     /** The greedy policy of a saved model, for evaluation and play. */
     Policy loadPolicy(LoadedModels model);
+
+    /**
+     * The model-file metadata {@link #loadPolicy} and {@code deeprl4j evaluate} need: algorithm,
+     * env id (when given), flat observation size, observation and action spaces.
+     */
+    default Map<String, Object> modelMetadata(String envId, VectorEnv env) {
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("algorithm", name());
+        if (envId != null) {
+            meta.put("env_id", envId);
+        }
+        meta.put(OBS_DIM, env.obsDim());
+        meta.put("observation_space", env.observationSpace().toJson());
+        meta.put("action_space", env.actionSpace().toJson());
+        return meta;
+    }
+
+    /** Saves the agent's networks with {@link #modelMetadata} (atomically; see {@link ModelFile#save}). */
+    default void save(java.nio.file.Path file, A agent, String envId, VectorEnv env) throws java.io.IOException {
+        ModelFile.save(file, networks(agent), modelMetadata(envId, env));
+    }
 }

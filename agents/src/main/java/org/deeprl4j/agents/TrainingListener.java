@@ -4,6 +4,17 @@ import java.util.Map;
 
 /** Receives what happens during training: progress bars, CSV writers, loggers. */
 public interface TrainingListener {
+    /** A listener for finished training episodes only, e.g. {@code episodes(e -> log(e.episodeReturn()))}. */
+    static TrainingListener episodes(java.util.function.Consumer<EpisodeRecord> onEpisode) {
+        java.util.Objects.requireNonNull(onEpisode, "onEpisode");
+        return new TrainingListener() {
+            @Override
+            public void onEpisode(EpisodeRecord episode) {
+                onEpisode.accept(episode);
+            }
+        };
+    }
+
     default void onEpisode(EpisodeRecord episode) {
     }
 

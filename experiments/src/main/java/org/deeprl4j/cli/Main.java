@@ -51,6 +51,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             EvaluateCommand.class,
             ServeCommand.class,
             RunsCommand.class,
+            SweepCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -140,15 +140,10 @@ public final class TrainRunner {
     }
 
     private static Map<String, Object> metadata(Algorithm<?, ?> algo, TrainJob job, Record config, VectorEnv env, long steps) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("algorithm", algo.name());
-        meta.put("env_id", job.envId());
+        Map<String, Object> meta = algo.modelMetadata(job.envId(), env);
         meta.put("env_kwargs", job.envKwargs());
         meta.put("seed", job.seed());
         meta.put("total_steps", steps);
-        meta.put(Algorithm.OBS_DIM, env.obsDim());
-        meta.put("observation_space", env.observationSpace().toJson());
-        meta.put("action_space", env.actionSpace().toJson());
         meta.put("config", ConfigBinder.toMap(config));
         return meta;
     }

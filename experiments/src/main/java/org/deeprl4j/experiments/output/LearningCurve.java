@@ -114,7 +114,7 @@ public final class LearningCurve {
     }
 
     /** Trailing mean: element i is the mean of {@code values[max(0, i - window + 1) .. i]}. */
-    static double[] movingAverage(double[] values, int window) {
+    public static double[] movingAverage(double[] values, int window) {
         if (window <= 0) {
             throw new IllegalArgumentException("window must be positive, got " + window);
         }

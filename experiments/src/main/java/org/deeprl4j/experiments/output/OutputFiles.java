@@ -18,7 +18,9 @@ public final class OutputFiles {
     /** Writes {@code bytes} to a temporary sibling and renames it over {@code file}, so readers never see half a file. */
     public static void writeAtomically(Path file, byte[] bytes) {
         Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+        // named after this process and thread, so concurrent writers (sweep shards) never share it
+        Path tmp = abs.resolveSibling(abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
         try {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
@@ -26,6 +28,11 @@ public final class OutputFiles {
             Files.write(tmp, bytes);
             moveOver(tmp, abs);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // keep the original error
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
@@ -39,7 +46,7 @@ public final class OutputFiles {
     }
 
     /** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-    static String csvField(String s) {
+    public static String csvField(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
@@ -76,7 +83,7 @@ public final class OutputFiles {
     }
 
     /** A number for a CSV cell: integral values without a fraction, NaN as an empty cell, otherwise Java's shortest repr. */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
