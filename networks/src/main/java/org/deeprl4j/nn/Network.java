@@ -32,6 +32,7 @@ public final class Network {
     private final GlobalNormClipper clipper;
     private final ExternalGradients external;
     private OptimizerConfig optimizer;
+    private long paramVersion;
 
     /**
      * Wraps an initialized graph whose layers were configured with {@code optimizer.toUpdater()}
@@ -97,6 +98,7 @@ public final class Network {
         checkBatch(labels, batch, "labels");
         checkBatch(labelMasks, batch, "labelMask");
         external.invalidate();
+        paramVersion++;
         graph.fit(inputs, labels, null, labelMasks);
         return graph.score();
     }
@@ -116,6 +118,7 @@ public final class Network {
      */
     public void fitExternal(INDArray[] inputs, INDArray[] outputGradients) {
         external.forward(inputs);
+        paramVersion++;
         external.step(outputGradients);
     }
 
@@ -132,6 +135,7 @@ public final class Network {
 
     /** The step of {@link #fitExternal} on the forward pass of the last {@link #trainForward}. */
     public void stepExternal(INDArray... outputGradients) {
+        paramVersion++;
         external.step(outputGradients);
     }
 
@@ -203,6 +207,7 @@ public final class Network {
         if (other != this) {
             checkCompatible(other);
             external.invalidate();
+            paramVersion++;
             graph.params().assign(other.graph.params());
         }
     }
@@ -222,6 +227,7 @@ public final class Network {
             return;
         }
         external.invalidate();
+        paramVersion++;
         INDArray target = graph.params(); // [1, numParams] view of this network's parameters
         INDArray source = other.graph.params();
         if (tau == 1) {
@@ -278,9 +284,25 @@ public final class Network {
         return clipper == null ? Double.NaN : clipper.lastNorm();
     }
 
-    /** All parameters as one live {@code [1, numParams]} view: writes change the network; dup() to snapshot. */
+    /**
+     * All parameters as one live {@code [1, numParams]} view: writes change the network; dup() to
+     * snapshot. Counts as a parameter change for {@link #paramVersion}.
+     */
     public INDArray params() {
+        paramVersion++; // the caller may write through the view (e.g. LastGoodParams restoring a copy)
         return graph.params();
+    }
+
+    /**
+     * A counter that changes whenever the parameters may have changed: on every {@code fit},
+     * external step, {@link #copyParamsFrom} and {@link #polyakFrom}, and on every call of
+     * {@link #params()} or {@link #graph()}, which hand out live views that callers may write.
+     * Caches of the parameters (such as {@link org.deeprl4j.nn.fast.FastNet}) re-read them when it
+     * differs from the value they saw. A write through a view kept from an earlier call is not
+     * counted: fetch the view again after writing through it.
+     */
+    public long paramVersion() {
+        return paramVersion;
     }
 
     /** Number of parameters. */
@@ -288,8 +310,9 @@ public final class Network {
         return graph.numParams();
     }
 
-    /** The underlying DL4J graph (shared, not a copy). */
+    /** The underlying DL4J graph (shared, not a copy). Counts as a parameter change for {@link #paramVersion}. */
     public ComputationGraph graph() {
+        paramVersion++; // the caller may change parameters through the graph
         return graph;
     }
 

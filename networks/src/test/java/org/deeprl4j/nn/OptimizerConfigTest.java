@@ -40,7 +40,8 @@ class OptimizerConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new OptimizerConfig("adamw", 1e-3, 1e-8, 0, 0));
         assertTrue(e.getMessage().contains("adamw"));
-        assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.adam(0));
+        assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.adam(-1e-3));
+        assertEquals(0, OptimizerConfig.adam(1e-3).withLearningRate(0).learningRate()); // the end of a linear schedule
         assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.adam(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new OptimizerConfig("adam", 1e-3, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new OptimizerConfig("sgd", 1e-3, -1, 0, 0));

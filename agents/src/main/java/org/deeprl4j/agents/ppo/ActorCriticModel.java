@@ -13,6 +13,7 @@ import org.deeprl4j.nn.OptimizerConfig;
 import org.deeprl4j.nn.PolicyNetworks;
 import org.deeprl4j.nn.dist.Categorical;
 import org.deeprl4j.nn.dist.DiagGaussian;
+import org.deeprl4j.nn.fast.FastNet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,6 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Box actions are sampled from the unbounded Gaussian and kept unclipped for the log-probs and
  * the rollout buffer; only the copy sent to the environment is clipped to the Box bounds (SB3's
  * {@code collect_rollouts}, PPO implementation detail "continuous actions via normal distributions").
+ *
+ * <p>Acting and values use {@link FastNet} (plain Java on the network's weights, re-read after each
+ * update) when it supports the network, and DL4J otherwise; the distribution code is the same.
  */
 public final class ActorCriticModel {
     private final Network net;
@@ -33,6 +37,7 @@ public final class ActorCriticModel {
     private final boolean discrete;
     private final double[] low;
     private final double[] high;
+    private final FastNet fast; // null: DL4J's outputs()
 
     /** Wraps a built or loaded network whose outputs match {@code actionSpace}. */
     public ActorCriticModel(Network net, int obsDim, Space<?> actionSpace, String algorithm) {
@@ -48,6 +53,7 @@ public final class ActorCriticModel {
             throw new IllegalArgumentException("an actor-critic network for " + actionSpace + " needs " + expectedOutputs
                     + " outputs, got " + net.graph().getNumOutputArrays());
         }
+        this.fast = FastNet.compile(net).filter(f -> f.numInputs() == 1 && f.inputSize(0) == obsDim).orElse(null);
     }
 
     /** Builds a new seeded network for the spaces. */
@@ -85,10 +91,14 @@ public final class ActorCriticModel {
      */
     public void act(float[] observations, int n, RandomGenerator rng, float[] rawOut, float[] envOut, float[] valuesOut,
                     float[] logProbsOut) {
-        INDArray[] out = net.outputs(observationMatrix(observations, n)); // logits or mean, log_std; value [n, 1]
+        checkObservations(observations, n);
+        // logits, value or mean, log_std, value: [n, k] each, as FastNet's row-major buffers or DL4J's arrays
+        float[][] fastOut = fast == null ? null : fast.outputs(observations, n);
+        INDArray[] out = fast != null ? null : net.outputs(observationMatrix(observations, n));
         double[] logp;
         if (discrete) {
-            Categorical dist = new Categorical(out[0]);
+            Categorical dist = fast != null ? Categorical.ofLogits(fastOut[0], n, fast.outputSize(0))
+                    : new Categorical(out[0]);
             int[] a = rng == null ? dist.mode() : dist.sample(rng);
             logp = logProbsOut == null ? null : dist.logProb(a);
             for (int i = 0; i < n; i++) {
@@ -98,7 +108,8 @@ public final class ActorCriticModel {
                 }
             }
         } else {
-            DiagGaussian dist = new DiagGaussian(out[0], out[1]);
+            DiagGaussian dist = fast != null ? DiagGaussian.of(fastOut[0], fastOut[1], n, actDim)
+                    : new DiagGaussian(out[0], out[1]);
             double[] a = rng == null ? dist.mode() : dist.sample(rng); // [n * actDim], unclipped
             logp = logProbsOut == null ? null : dist.logProb(a);
             for (int k = 0; k < n * actDim; k++) {
@@ -115,16 +126,30 @@ public final class ActorCriticModel {
             }
         }
         if (valuesOut != null) {
-            copyColumn(out[out.length - 1], valuesOut, n);
+            copyValues(fastOut, out, valuesOut, n);
         }
     }
 
     /** State values {@code V(s)} of {@code n} observations {@code [n * obsDim]}, one inference pass. */
     public float[] values(float[] observations, int n) {
-        INDArray[] out = net.outputs(observationMatrix(observations, n));
+        checkObservations(observations, n);
         float[] v = new float[n];
-        copyColumn(out[out.length - 1], v, n);
+        if (fast != null) {
+            copyValues(fast.outputs(observations, n), null, v, n);
+        } else {
+            copyValues(null, net.outputs(observationMatrix(observations, n)), v, n);
+        }
         return v;
+    }
+
+    /** The value column {@code [n, 1]} (the last output) of the fast or the DL4J outputs. */
+    private static void copyValues(float[][] fastOut, INDArray[] out, float[] dst, int n) {
+        if (fastOut != null) {
+            System.arraycopy(fastOut[fastOut.length - 1], 0, dst, 0, n);
+        } else {
+            float[] v = out[out.length - 1].reshape(n).toFloatVector(); // [n, 1] -> [n]
+            System.arraycopy(v, 0, dst, 0, n);
+        }
     }
 
     /** The greedy policy (argmax for Discrete, the clipped mean for Box) of this network. */
@@ -132,18 +157,16 @@ public final class ActorCriticModel {
         return (obs, n, step, actionsOut) -> act(obs, n, null, null, actionsOut, null, null);
     }
 
-    private INDArray observationMatrix(float[] observations, int n) {
+    private void checkObservations(float[] observations, int n) {
         if (observations.length < n * obsDim) {
             throw new IllegalArgumentException("expected " + n + " * " + obsDim + " observation values, got "
                     + observations.length);
         }
-        float[] x = observations.length == n * obsDim ? observations : java.util.Arrays.copyOf(observations, n * obsDim);
-        return Nd4j.create(x, new long[] {n, obsDim}, 'c'); // [n, obsDim]
     }
 
-    private static void copyColumn(INDArray column, float[] dst, int n) {
-        float[] v = column.reshape(n).toFloatVector(); // [n, 1] -> [n]
-        System.arraycopy(v, 0, dst, 0, n);
+    private INDArray observationMatrix(float[] observations, int n) {
+        float[] x = observations.length == n * obsDim ? observations : java.util.Arrays.copyOf(observations, n * obsDim);
+        return Nd4j.create(x, new long[] {n, obsDim}, 'c'); // [n, obsDim]
     }
 
     public Network network() {

@@ -29,6 +29,16 @@ public final class Categorical {
                 (int) logits.size(1), logits.dataType());
     }
 
+    /**
+     * The same distributions from logits in a row-major float buffer, e.g. an output of
+     * {@link org.deeprl4j.nn.fast.FastNet}: equal to {@code new Categorical(logits as [batch, n])}.
+     *
+     * @param logits at least {@code batch * n} values, row-major {@code [batch, n]}, finite
+     */
+    public static Categorical ofLogits(float[] logits, int batch, int n) {
+        return new Categorical(Rows.toDoubles(logits, "logits", batch, n), batch, n, 0, n, DataType.FLOAT);
+    }
+
     /** Rows of columns {@code [offset, offset + n)} of a row-major {@code [batch, stride]} buffer. */
     Categorical(double[] values, int batch, int stride, int offset, int n, DataType dataType) {
         this.batch = batch;

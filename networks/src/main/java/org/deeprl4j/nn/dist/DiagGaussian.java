@@ -30,11 +30,29 @@ public final class DiagGaussian {
      * @param logStd {@code [batch, d]}, finite
      */
     public DiagGaussian(INDArray mean, INDArray logStd) {
-        this.mu = Rows.toDoubles(mean, "mean", -1, -1);
-        this.batch = (int) mean.size(0);
-        this.d = (int) mean.size(1);
-        this.logStd = Rows.toDoubles(logStd, "logStd", batch, d);
-        this.dataType = mean.dataType();
+        this(Rows.toDoubles(mean, "mean", -1, -1), Rows.toDoubles(logStd, "logStd", mean.size(0), mean.size(1)),
+                (int) mean.size(0), (int) mean.size(1), mean.dataType());
+    }
+
+    private DiagGaussian(double[] mu, double[] logStd, int batch, int d, DataType dataType) {
+        this.mu = mu;
+        this.logStd = logStd;
+        this.batch = batch;
+        this.d = d;
+        this.dataType = dataType;
+    }
+
+    /**
+     * The same distributions from row-major float buffers, e.g. outputs of
+     * {@link org.deeprl4j.nn.fast.FastNet}: equal to {@code new DiagGaussian(mean, logStd)} on
+     * {@code [batch, d]} FLOAT arrays of these values.
+     *
+     * @param mean   at least {@code batch * d} values, finite
+     * @param logStd at least {@code batch * d} values, finite
+     */
+    public static DiagGaussian of(float[] mean, float[] logStd, int batch, int d) {
+        return new DiagGaussian(Rows.toDoubles(mean, "mean", batch, d), Rows.toDoubles(logStd, "logStd", batch, d),
+                batch, d, DataType.FLOAT);
     }
 
     /** Number of rows. */

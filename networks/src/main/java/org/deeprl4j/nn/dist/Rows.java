@@ -35,6 +35,29 @@ final class Rows {
         return v;
     }
 
+    /**
+     * The first {@code rows * cols} values of a row-major float buffer as doubles (exact, as a cast
+     * of a FLOAT INDArray gives); every value must be finite.
+     */
+    static double[] toDoubles(float[] a, String name, int rows, int cols) {
+        if (a == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (rows <= 0 || cols <= 0 || a.length < (long) rows * cols) {
+            throw new IllegalArgumentException(name + " must hold [" + rows + ", " + cols
+                    + "] values with positive sizes, got " + a.length + " values");
+        }
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a[i];
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(name + " has a non-finite value " + v[i] + " at row "
+                        + i / cols + ", column " + i % cols);
+            }
+        }
+        return v;
+    }
+
     /** A {@code [rows, cols]} array of the given type holding the row-major values. */
     static INDArray matrix(double[] values, int rows, int cols, DataType type) {
         return Nd4j.create(values, new long[] {rows, cols}, 'c').castTo(type); // [rows, cols]

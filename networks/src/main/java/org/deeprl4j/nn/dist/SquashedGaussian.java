@@ -38,10 +38,30 @@ public final class SquashedGaussian {
      * @param actionBias  per-dimension {@code (high + low) / 2}, finite
      */
     public SquashedGaussian(INDArray mean, INDArray logStd, double[] actionScale, double[] actionBias) {
-        this.mu = Rows.toDoubles(mean, "mean", -1, -1);
-        this.batch = (int) mean.size(0);
-        this.d = (int) mean.size(1);
-        this.logStd = Rows.toDoubles(logStd, "logStd", batch, d);
+        this(Rows.toDoubles(mean, "mean", -1, -1), Rows.toDoubles(logStd, "logStd", mean.size(0), mean.size(1)),
+                (int) mean.size(0), (int) mean.size(1), actionScale, actionBias, mean.dataType());
+    }
+
+    /**
+     * The same distributions from row-major float buffers, e.g. outputs of
+     * {@link org.deeprl4j.nn.fast.FastNet}: equal to the INDArray constructor on {@code [batch, d]}
+     * FLOAT arrays of these values.
+     *
+     * @param mean   at least {@code batch * d} values, finite
+     * @param logStd at least {@code batch * d} values, finite
+     */
+    public static SquashedGaussian of(float[] mean, float[] logStd, int batch, int d, double[] actionScale,
+                                      double[] actionBias) {
+        return new SquashedGaussian(Rows.toDoubles(mean, "mean", batch, d), Rows.toDoubles(logStd, "logStd", batch, d),
+                batch, d, actionScale, actionBias, DataType.FLOAT);
+    }
+
+    private SquashedGaussian(double[] mu, double[] logStd, int batch, int d, double[] actionScale, double[] actionBias,
+                             DataType dataType) {
+        this.mu = mu;
+        this.batch = batch;
+        this.d = d;
+        this.logStd = logStd;
         Rows.checkValues(actionScale, "actionScale", d);
         Rows.checkValues(actionBias, "actionBias", d);
         for (int j = 0; j < d; j++) {
@@ -51,7 +71,7 @@ public final class SquashedGaussian {
         }
         this.scale = actionScale.clone();
         this.bias = actionBias.clone();
-        this.dataType = mean.dataType();
+        this.dataType = dataType;
     }
 
     /** Action bounds {@code [-1, 1]} in every dimension (scale 1, bias 0). */
