@@ -53,6 +53,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RunsCommand.class,
             SweepCommand.class,
             ReportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -30,7 +30,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"envs", "check-env", "rollout", "train", "evaluate", "serve", "runs", "sweep", "report"})
+    @ValueSource(strings = {"envs", "check-env", "rollout", "train", "evaluate", "serve", "runs", "sweep", "report", "bench"})
     void everyVerbHasHelp(String verb) {
         TestEnvs.Result r = TestEnvs.run(verb, "--help");
         assertEquals(0, r.exit());
@@ -60,7 +60,7 @@ class MainTest {
     void missingVerbIsBadUsage() {
         TestEnvs.Result r = TestEnvs.run();
         assertEquals(2, r.exit());
-        assertEquals("deeprl4j: error: missing command (one of: envs, check-env, rollout, train, evaluate, serve, runs, sweep, report); see 'deeprl4j --help'\n", r.err());
+        assertEquals("deeprl4j: error: missing command (one of: envs, check-env, rollout, train, evaluate, serve, runs, sweep, report, bench); see 'deeprl4j --help'\n", r.err());
     }
 
     @Test

@@ -3,21 +3,19 @@ package org.deeprl4j.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeprl4j.agents.Algorithms;
-import org.deeprl4j.agents.EpisodeRecord;
 import org.deeprl4j.agents.EvalResult;
 import org.deeprl4j.agents.Evaluator;
 import org.deeprl4j.agents.TrainingEnvs;
-import org.deeprl4j.agents.TrainingListener;
 import org.deeprl4j.env.Env;
 import org.deeprl4j.experiments.TrainJob;
 import org.deeprl4j.experiments.TrainOutcome;
 import org.deeprl4j.experiments.TrainRunner;
+import org.deeprl4j.experiments.bench.TimeToThreshold;
 import org.deeprl4j.nn.ModelFile;
 
 /**
@@ -25,37 +23,12 @@ import org.deeprl4j.nn.ModelFile;
  * several seeds and prints, per run, throughput (env steps/s), the wall time until the 20-episode
  * moving average of training returns reaches the threshold, and the greedy return over 20
  * episodes of the best and final models. Usage (see README "Benchmarks"):
- * {@code DqnBenchmark ENV_ID STEPS THRESHOLD SEED... [--set k=v ...]}.
+ * {@code DqnBenchmark ENV_ID STEPS THRESHOLD SEED... [--set k=v ...]}. The time to the threshold
+ * comes from {@link TimeToThreshold}, shared with {@code deeprl4j bench --suite train}, which also
+ * reports PPO and the peers' figures.
  */
 public final class DqnBenchmark {
     private DqnBenchmark() {
-    }
-
-    /** Wall time until the moving average of training returns first reaches a threshold. */
-    static final class TimeToThreshold implements TrainingListener {
-        private final double threshold;
-        private final ArrayDeque<Double> last = new ArrayDeque<>();
-        private final long start = System.nanoTime();
-        private double sum;
-        double seconds = Double.NaN;
-        long step = -1;
-
-        TimeToThreshold(double threshold) {
-            this.threshold = threshold;
-        }
-
-        @Override
-        public void onEpisode(EpisodeRecord e) {
-            last.addLast(e.episodeReturn());
-            sum += e.episodeReturn();
-            if (last.size() > 20) {
-                sum -= last.removeFirst();
-            }
-            if (step < 0 && last.size() == 20 && sum / 20 >= threshold) {
-                seconds = (System.nanoTime() - start) / 1e9;
-                step = e.step();
-            }
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,7 +49,7 @@ public final class DqnBenchmark {
         Path root = Files.createTempDirectory("dqn-bench");
         int solved = 0;
         for (long seed : seeds) {
-            TimeToThreshold ttt = new TimeToThreshold(threshold);
+            TimeToThreshold ttt = new TimeToThreshold(threshold, TimeToThreshold.DEFAULT_WINDOW, false);
             TrainOutcome o = TrainRunner.run(new TrainJob("dqn", env, seed, steps, root.resolve("s" + seed), overrides,
                     Map.of(), Math.max(1, steps / 10), 20), new PrintStream(PrintStream.nullOutputStream()), List.of(ttt));
             EvalResult best = o.bestModel() == null ? o.finalEvaluation() : evaluate(o.bestModel(), env);
@@ -84,8 +57,8 @@ public final class DqnBenchmark {
             solved += ok ? 1 : 0;
             String row = String.format(Locale.ROOT, "%s seed %d: %d steps in %.1f s = %.0f steps/s; moving avg >= %.0f after %s; "
                             + "greedy best %.1f, final %.1f -> %s", env, seed, o.result().steps(), o.result().seconds(),
-                    o.result().stepsPerSecond(), threshold, Double.isNaN(ttt.seconds) ? "never"
-                            : String.format(Locale.ROOT, "%.1f s (step %d)", ttt.seconds, ttt.step),
+                    o.result().stepsPerSecond(), threshold, !ttt.reached() ? "never"
+                            : String.format(Locale.ROOT, "%.1f s (step %d)", ttt.seconds(), ttt.step()),
                     best.mean(), o.finalEvaluation().mean(), ok ? "solved" : "not solved");
             out.println(row);
         }
