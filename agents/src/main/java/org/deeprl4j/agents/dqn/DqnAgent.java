@@ -48,6 +48,9 @@ public final class DqnAgent implements Agent, Checkpointable {
     private final int targetUpdateEvery;
     private long vectorSteps;
     private long gradientUpdates;
+    private long trainRounds;
+    /** Training rounds between two logged mean Q values (a forward pass each). */
+    static final int Q_LOG_EVERY_ROUNDS = 16;
     private final LastGoodParams lastGood;
 
     /**
@@ -132,7 +135,7 @@ public final class DqnAgent implements Agent, Checkpointable {
      */
     Map<String, Double> train(int gradientSteps) {
         double lossSum = 0;
-        double qSum = 0;
+        double qSum = Double.NaN;
         for (int g = 0; g < gradientSteps; g++) {
             ReplayBatch b = buffer.sample(cfg.batchSize(), rng);
             int batch = b.batchSize();
@@ -156,7 +159,10 @@ public final class DqnAgent implements Agent, Checkpointable {
             // labels: y in the taken action's column; mask: that column weighted by the importance
             // weight, so the loss is mean_i w_i * loss(Q(s_i, a_i), y_i) and other actions get no gradient
             QNetworks.TdTargets td = QNetworks.tdTargets(taken, y, weights, nActions); // [B, nActions] each
-            if (cfg.prioritized() || g == gradientSteps - 1) {
+            // Q(s, a) before the step is needed for PER priorities; for the logged mean Q it costs a
+            // forward pass per round (half the work of a round when gradient_steps = 1): every 16th round
+            boolean logQ = g == gradientSteps - 1 && trainRounds % Q_LOG_EVERY_ROUNDS == 0;
+            if (cfg.prioritized() || logQ) {
                 // Q(s, a) before the step: TD errors for the priorities, and the logged Q values
                 float[][] current = q.output(b.observations()).toFloatMatrix();         // [B][nActions]
                 double[] tdErrors = new double[batch];
@@ -177,7 +183,10 @@ public final class DqnAgent implements Agent, Checkpointable {
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("losses/td_loss", lossSum / gradientSteps);
-        m.put("losses/q_values", qSum); // mean Q(s, a) of the last minibatch
+        if (!Double.isNaN(qSum)) {
+            m.put("losses/q_values", qSum); // mean Q(s, a) of the last minibatch
+        }
+        trainRounds++;
         m.put("train/n_updates", (double) gradientUpdates);
         return m;
     }
@@ -197,7 +206,7 @@ public final class DqnAgent implements Agent, Checkpointable {
         out.putNetwork("dqn/q", q);
         out.putNetwork("dqn/target", target);
         out.put("dqn/replay", buffer::save);
-        out.putState("dqn/state", new Rng[] {rng, explorationRng}, vectorSteps, gradientUpdates);
+        out.putState("dqn/state", new Rng[] {rng, explorationRng}, vectorSteps, gradientUpdates, trainRounds);
     }
 
     @Override
@@ -206,8 +215,12 @@ public final class DqnAgent implements Agent, Checkpointable {
         in.readNetwork("dqn/target", target);
         in.read("dqn/replay", buffer::load);
         long[] counters = in.readState("dqn/state", rng, explorationRng);
+        if (counters.length != 3) {
+            throw new IOException("section 'dqn/state' holds " + counters.length + " counters, expected 3");
+        }
         vectorSteps = counters[0];
         gradientUpdates = counters[1];
+        trainRounds = counters[2];
     }
 
     /** The online Q-network. */
