@@ -8,15 +8,6 @@ import java.io.IOException;
  * random generator, counters. Schedules are functions of the step, so the step restores them.
  */
 public interface Checkpointable {
-    /**
-     * Whether the state can be captured after the current vector step. Agents that keep work in
-     * flight that is not part of their state (none today) return false until it is done; the
-     * training loop then checkpoints at the next step where this holds.
-     */
-    default boolean atCheckpointBoundary() {
-        return true;
-    }
-
     /** Writes the state into named sections of {@code out}. */
     void saveState(StateBundle out) throws IOException;
 

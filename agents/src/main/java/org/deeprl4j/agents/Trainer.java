@@ -43,7 +43,7 @@ public final class Trainer {
 
     /**
      * Asks a running {@link #run} to stop after the current vector step: with a checkpoint sink it
-     * first writes a checkpoint (at the agent's next {@link Checkpointable#atCheckpointBoundary}).
+     * first writes a checkpoint.
      * Safe to call from another thread (a signal handler).
      */
     public void requestStop() {
@@ -129,7 +129,7 @@ public final class Trainer {
                     stopped = !Double.isNaN(options.stopAtReward()) && lastEval.mean() >= options.stopAtReward();
                 }
                 boolean stopNow = stopRequested;
-                if (sink != null && (step >= nextCheckpoint || stopNow) && atBoundary()) {
+                if (sink != null && (step >= nextCheckpoint || stopNow)) {
                     sink.checkpoint(new TrainerState(obs, step, episodes, nextEval, bestEval, lastEval,
                             (System.nanoTime() - start) / 1e9));
                     nextCheckpoint = checkpointEvery > 0 ? (step / checkpointEvery + 1) * checkpointEvery : Long.MAX_VALUE;
@@ -145,10 +145,6 @@ public final class Trainer {
             l.onEnd(result);
         }
         return result;
-    }
-
-    private boolean atBoundary() {
-        return !(agent instanceof Checkpointable c) || c.atCheckpointBoundary();
     }
 
     private void reportEpisode(long step, int i, Map<String, Object> info, long start) {

@@ -15,4 +15,19 @@ package org.deeprl4j.agents;
  */
 public record Transitions(float[] observations, float[] actions, double[] rewards, float[] nextObservations,
                           boolean[] terminated, boolean[] truncated, int numEnvs) {
+
+    /** Adds these transitions to a replay buffer (terminated and truncated kept apart). */
+    public void addTo(org.deeprl4j.replay.ReplayBuffer buffer) {
+        buffer.add(observations, actions, rewards, nextObservations, terminated, truncated);
+    }
+
+    /**
+     * The off-policy training schedule of DQN, SAC and TD3 (SB3's {@code train_freq} /
+     * {@code learning_starts}): train after every {@code trainFreq}-th vector step once more than
+     * {@code learningStarts} env steps were taken and the buffer holds a batch.
+     */
+    public static boolean trainingDue(long vectorSteps, int trainFreq, long step, long learningStarts, long bufferSize,
+                                      int batchSize) {
+        return vectorSteps % trainFreq == 0 && step > learningStarts && bufferSize >= batchSize;
+    }
 }

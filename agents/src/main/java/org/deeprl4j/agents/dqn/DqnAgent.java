@@ -111,7 +111,7 @@ public final class DqnAgent implements Agent, Checkpointable {
 
     @Override
     public void observe(Transitions t, long step) {
-        buffer.add(t.observations(), t.actions(), t.rewards(), t.nextObservations(), t.terminated(), t.truncated());
+        t.addTo(buffer);
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class DqnAgent implements Agent, Checkpointable {
         if (vectorSteps % targetUpdateEvery == 0) {
             target.polyakFrom(q, cfg.tau()); // SB3 counts the target interval in env steps, outside training rounds
         }
-        if (vectorSteps % cfg.trainFreq() != 0 || step <= cfg.learningStarts() || buffer.size() < cfg.batchSize()) {
+        if (!Transitions.trainingDue(vectorSteps, cfg.trainFreq(), step, cfg.learningStarts(), buffer.size(), cfg.batchSize())) {
             return Map.of();
         }
         Map<String, Double> metrics = lastGood.guard(step, () -> train(cfg.resolvedGradientSteps()));

@@ -88,13 +88,13 @@ public final class SacAgent implements Agent, Checkpointable {
 
     @Override
     public void observe(Transitions t, long step) {
-        buffer.add(t.observations(), t.actions(), t.rewards(), t.nextObservations(), t.terminated(), t.truncated());
+        t.addTo(buffer);
     }
 
     @Override
     public Map<String, Double> update(long step) {
         vectorSteps++;
-        if (vectorSteps % cfg.trainFreq() != 0 || step <= cfg.learningStarts() || buffer.size() < cfg.batchSize()) {
+        if (!Transitions.trainingDue(vectorSteps, cfg.trainFreq(), step, cfg.learningStarts(), buffer.size(), cfg.batchSize())) {
             return Map.of();
         }
         return lastGood.guard(step, () -> train(cfg.resolvedGradientSteps()));
