@@ -76,6 +76,15 @@ class CliEndToEndTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains(cfg + ":3") && r.err().contains("n_epoch") && r.err().contains("n_epochs"), r.err());
         assertTrue(!Files.exists(dir.resolve("c")), "nothing written before the config is valid");
+        Result noThreshold = cli("train", "--algo", "sac", "--env", "Pendulum-v1", "--early-stop", "--out", dir.resolve("e").toString());
+        assertEquals(2, noThreshold.code());
+        assertTrue(noThreshold.err().contains("Pendulum-v1 has no reward threshold"), noThreshold.err());
+        Result twoStops = cli("train", "--early-stop", "--stop-at-reward", "5", "--out", dir.resolve("e").toString());
+        assertEquals(2, twoStops.code());
+        assertTrue(twoStops.err().contains("not both"), twoStops.err());
+        Result badFreq = cli("train", "--checkpoint-freq", "-1", "--out", dir.resolve("e").toString());
+        assertEquals(2, badFreq.code());
+        assertTrue(badFreq.err().contains("--checkpoint-freq must be >= 0"), badFreq.err());
         Result both = cli("train", "--resume", dir.toString(), "--seed", "1");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("--resume"), both.err());
