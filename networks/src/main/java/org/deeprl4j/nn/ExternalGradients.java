@@ -41,15 +41,7 @@ final class ExternalGradients {
         pendingShapes = null;
         Network.checkCount("inputs", inputs, graph.getNumInputArrays());
         Network.checkBatch(inputs, inputs[0] == null ? -1 : inputs[0].size(0), "input");
-        List<String> names = graph.getConfiguration().getNetworkOutputs();
-        for (String name : names) {
-            GraphVertex v = graph.getVertex(name);
-            if (v.hasLayer() && v.getLayer() instanceof IOutputLayer) {
-                throw new IllegalStateException("output '" + name + "' is a loss layer ("
-                        + v.getLayer().conf().getLayer().getClass().getSimpleName() + "): external gradients need "
-                        + "outputs without a loss layer (build the network with PolicyNetworks) or use fit()");
-            }
-        }
+        List<String> names = requireNoLossOutputs();
         graph.setLabels((INDArray[]) null); // so that batchSize() (read by the clipper) comes from the inputs
         Map<String, INDArray> activations = graph.feedForward(inputs, true, false);
         INDArray[] outputs = new INDArray[names.size()];
@@ -60,6 +52,20 @@ final class ExternalGradients {
         }
         pendingShapes = shapes;
         return outputs;
+    }
+
+    /** The output names, or IllegalStateException if an output is a loss layer (those need fit()). */
+    List<String> requireNoLossOutputs() {
+        List<String> names = graph.getConfiguration().getNetworkOutputs();
+        for (String name : names) {
+            GraphVertex v = graph.getVertex(name);
+            if (v.hasLayer() && v.getLayer() instanceof IOutputLayer) {
+                throw new IllegalStateException("output '" + name + "' is a loss layer ("
+                        + v.getLayer().conf().getLayer().getClass().getSimpleName() + "): external gradients need "
+                        + "outputs without a loss layer (build the network with PolicyNetworks) or use fit()");
+            }
+        }
+        return names;
     }
 
     /** Back-propagates the mean-loss gradients of the kept forward pass and takes one optimizer step. */
@@ -145,8 +151,8 @@ final class ExternalGradients {
         return shapes[0][0];
     }
 
-    /** The gradient tap on each network input, in input order. */
-    private GradientTapVertexImpl[] taps() {
+    /** The gradient tap on each network input, in input order; IllegalStateException if an input has none. */
+    GradientTapVertexImpl[] taps() {
         List<String> inputs = graph.getConfiguration().getNetworkInputs();
         GradientTapVertexImpl[] taps = new GradientTapVertexImpl[inputs.size()];
         for (int i = 0; i < taps.length; i++) {

@@ -36,6 +36,15 @@ final class GlobalNormClipper extends BaseTrainingListener {
         }
     }
 
+    /** Records the norm of a step clipped elsewhere (the plain-Java training path). */
+    void record(double norm) {
+        lastNorm = norm;
+    }
+
+    double maxNorm() {
+        return maxNorm;
+    }
+
     /** Global norm of the mean gradient of the last step, before clipping. */
     double lastNorm() {
         return lastNorm;

@@ -31,6 +31,7 @@ public final class Network {
     private final ComputationGraph graph;
     private final GlobalNormClipper clipper;
     private final ExternalGradients external;
+    private final FastTraining fast;
     private OptimizerConfig optimizer;
     private long paramVersion;
 
@@ -56,6 +57,7 @@ public final class Network {
         }
         graph.setListeners(listeners);
         this.external = new ExternalGradients(graph);
+        this.fast = new FastTraining(graph, clipper);
     }
 
     /** Output of a single-output network in inference mode, e.g. Q-values {@code [batch, nActions]}. */
@@ -63,13 +65,13 @@ public final class Network {
         if (graph.getNumOutputArrays() != 1) {
             throw new IllegalStateException("network has " + graph.getNumOutputArrays() + " outputs: use outputs()");
         }
-        external.invalidate();
+        invalidate();
         return graph.outputSingle(false, input);
     }
 
     /** All outputs in inference mode, in the graph's output order. */
     public INDArray[] outputs(INDArray... inputs) {
-        external.invalidate();
+        invalidate();
         return graph.output(false, inputs);
     }
 
@@ -97,7 +99,13 @@ public final class Network {
         checkBatch(inputs, batch, "input");
         checkBatch(labels, batch, "labels");
         checkBatch(labelMasks, batch, "labelMask");
-        external.invalidate();
+        invalidate();
+        if (fast.fits(inputs)) {
+            double score = fast.fit(inputs, labels[0], labelMasks == null ? null : labelMasks[0], paramVersion,
+                    paramVersion + 1);
+            paramVersion++;
+            return score;
+        }
         paramVersion++;
         graph.fit(inputs, labels, null, labelMasks);
         return graph.score();
@@ -117,9 +125,8 @@ public final class Network {
      * {@link #stepExternal} instead: one forward pass fewer.
      */
     public void fitExternal(INDArray[] inputs, INDArray[] outputGradients) {
-        external.forward(inputs);
-        paramVersion++;
-        external.step(outputGradients);
+        trainForward(inputs);
+        stepExternal(outputGradients);
     }
 
     /**
@@ -130,13 +137,21 @@ public final class Network {
      * @return the outputs in the graph's output order, new arrays (read-only until the backward call)
      */
     public INDArray[] trainForward(INDArray... inputs) {
-        return external.forward(inputs);
+        invalidate();
+        checkCount("inputs", inputs, graph.getNumInputArrays());
+        checkBatch(inputs, inputs[0] == null ? -1 : inputs[0].size(0), "input");
+        external.requireNoLossOutputs();
+        return fast.active(inputs) ? fast.forward(inputs, paramVersion) : external.forward(inputs);
     }
 
     /** The step of {@link #fitExternal} on the forward pass of the last {@link #trainForward}. */
     public void stepExternal(INDArray... outputGradients) {
+        if (fast.pending()) {
+            fast.step(outputGradients, paramVersion + 1);
+        } else {
+            external.step(outputGradients);
+        }
         paramVersion++;
-        external.step(outputGradients);
     }
 
     /**
@@ -149,13 +164,42 @@ public final class Network {
      * @return one {@code dL/d(input)} per input, shaped like the input
      */
     public INDArray[] inputGradients(INDArray[] inputs, INDArray[] outputGradients) {
-        external.forward(inputs);
-        return external.inputGradients(outputGradients);
+        trainForward(inputs);
+        return backpropToInputs(outputGradients);
     }
 
     /** {@link #inputGradients} on the forward pass of the last {@link #trainForward}. */
     public INDArray[] backpropToInputs(INDArray... outputGradients) {
+        if (fast.pending()) {
+            external.taps(); // the same contract on both paths: every input feeds a gradient tap
+            return fast.inputGradients(outputGradients);
+        }
         return external.inputGradients(outputGradients);
+    }
+
+    /**
+     * Chooses the plain-Java training path ({@link org.deeprl4j.nn.fast.FastTrainer}) for
+     * {@link #trainForward}, {@link #stepExternal} and {@link #backpropToInputs} when the graph
+     * qualifies (default: on, unless {@code -Ddeeprl4j.fastTraining=false}), or DL4J's. Both compute
+     * the same function; DL4J's arrays hold the parameters and updater state either way.
+     */
+    public void setFastTraining(boolean enabled) {
+        invalidate();
+        fast.setEnabled(enabled);
+    }
+
+    /**
+     * Whether training calls run on the plain-Java path: enabled and the graph qualifies (known
+     * after the first {@link #trainForward}; false before it).
+     */
+    public boolean fastTrainingActive() {
+        return fast.activeNow();
+    }
+
+    /** Drops a kept training forward pass (any other call on the network does). */
+    private void invalidate() {
+        external.invalidate();
+        fast.invalidate();
     }
 
     static void checkCount(String what, INDArray[] arrays, int expected) {
@@ -199,14 +243,16 @@ public final class Network {
                 clone.getVertex(v.getVertexName()).setLayerAsFrozen();
             }
         }
-        return new Network(clone, optimizer);
+        Network copy = new Network(clone, optimizer);
+        copy.fast.setEnabled(fast.enabled());
+        return copy;
     }
 
     /** Hard update: copies {@code other}'s parameters into this network (updater state untouched). */
     public void copyParamsFrom(Network other) {
         if (other != this) {
             checkCompatible(other);
-            external.invalidate();
+            invalidate();
             paramVersion++;
             graph.params().assign(other.graph.params());
         }
@@ -226,7 +272,7 @@ public final class Network {
         if (other == this || tau == 0) {
             return;
         }
-        external.invalidate();
+        invalidate();
         paramVersion++;
         INDArray target = graph.params(); // [1, numParams] view of this network's parameters
         INDArray source = other.graph.params();

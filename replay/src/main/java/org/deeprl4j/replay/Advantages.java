@@ -1,6 +1,7 @@
 package org.deeprl4j.replay;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Advantage post-processing shared by the policy-gradient algorithms. */
 public final class Advantages {
@@ -23,23 +24,37 @@ public final class Advantages {
         if (advantages == null) {
             throw new IllegalArgumentException("advantages must not be null");
         }
-        double[] a = advantages.dup('c').data().asDouble();
+        float[] a = advantages.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat(); // [n], row-major
+        float[] out = normalize(a);
+        return Nd4j.create(out, advantages.shape(), 'c').castTo(advantages.dataType()); // the input's shape
+    }
+
+    /**
+     * {@link #normalize(INDArray)} on float values (a new array): the statistics in double, the
+     * result in float arithmetic as ND4J computes {@code a.sub(mean).divi(std + 1e-8)} on a FLOAT array.
+     */
+    public static float[] normalize(float[] a) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
+            if (!Float.isFinite(a[i])) {
                 throw new IllegalArgumentException("advantages[" + i + "] is not finite: " + a[i]);
             }
             sum += a[i];
         }
         if (a.length < 2) {
-            return advantages.dup();
+            return a.clone();
         }
         double mean = sum / a.length;
         double squares = 0;
-        for (double v : a) {
+        for (float v : a) {
             squares += (v - mean) * (v - mean);
         }
-        double std = Math.sqrt(squares / (a.length - 1));
-        return advantages.sub(mean).divi(std + EPSILON);
+        float m = (float) mean;
+        float d = (float) (Math.sqrt(squares / (a.length - 1)) + EPSILON);
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (a[i] - m) / d;
+        }
+        return out;
     }
 }

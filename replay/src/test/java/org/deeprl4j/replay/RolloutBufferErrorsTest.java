@@ -140,7 +140,7 @@ class RolloutBufferErrorsTest {
 
     @Test
     void normalizeRejectsNullAndNonFinite() {
-        assertMessage(IllegalArgumentException.class, () -> Advantages.normalize(null), "must not be null");
+        assertMessage(IllegalArgumentException.class, () -> Advantages.normalize((org.nd4j.linalg.api.ndarray.INDArray) null), "must not be null");
         assertMessage(IllegalArgumentException.class,
                 () -> Advantages.normalize(Nd4j.create(new float[] {1, Float.NaN}, new long[] {2, 1}, DataType.FLOAT)),
                 "advantages[1] is not finite");

@@ -18,6 +18,7 @@ import org.deeprl4j.env.spaces.Discrete;
 import org.deeprl4j.env.spaces.Space;
 import org.deeprl4j.nn.Loss;
 import org.deeprl4j.nn.MlpSpec;
+import org.deeprl4j.nn.NdArrays;
 import org.deeprl4j.nn.Network;
 import org.deeprl4j.nn.OptimizerConfig;
 import org.deeprl4j.nn.QNetworks;
@@ -43,7 +44,8 @@ public final class DqnAgent implements Agent, Checkpointable {
     private final ReplayBuffer buffer;
     private final Rng rng;
     private final Rng explorationRng;
-    private final Policy greedy;
+    private final GreedyQPolicy greedy;
+    private final GreedyQPolicy targetValues; // the target network's Q-values (FastNet when possible)
     private final EpsilonGreedy behaviour;
     private final int targetUpdateEvery;
     private long vectorSteps;
@@ -82,6 +84,7 @@ public final class DqnAgent implements Agent, Checkpointable {
             buffer = new UniformReplayBuffer(cfg.bufferSize(), obsDim, 1, cfg.numEnvs(), nstep);
         }
         this.greedy = new GreedyQPolicy(q, obsDim);
+        this.targetValues = new GreedyQPolicy(target, obsDim);
         this.explorationRng = rng.split();
         this.behaviour = new EpsilonGreedy(greedy, Schedule.linear(cfg.explorationInitialEps(),
                 cfg.explorationFinalEps(), cfg.explorationFraction()), totalSteps, actions, explorationRng);
@@ -139,8 +142,9 @@ public final class DqnAgent implements Agent, Checkpointable {
         for (int g = 0; g < gradientSteps; g++) {
             ReplayBatch b = buffer.sample(cfg.batchSize(), rng);
             int batch = b.batchSize();
-            float[][] nextTarget = target.output(b.nextObservations()).toFloatMatrix(); // [B][nActions]
-            float[][] nextOnline = cfg.doubleDqn() ? q.output(b.nextObservations()).toFloatMatrix() : nextTarget;
+            float[] nextObs = NdArrays.floats(b.nextObservations());                  // [B * obsDim]
+            float[] nextTarget = targetValues.qValues(nextObs, batch);                  // [B, nActions] row-major
+            float[] nextOnline = cfg.doubleDqn() ? greedy.qValues(nextObs, batch) : nextTarget;
             float[] rewards = b.rewards().data().asFloat();     // [B] n-step discounted reward sums
             float[] discounts = b.discounts().data().asFloat(); // [B] gamma^k, k = real steps in the window
             float[] dones = b.dones().data().asFloat();         // [B] 1 only for terminal states
@@ -152,9 +156,9 @@ public final class DqnAgent implements Agent, Checkpointable {
                 taken[i] = (int) actions[i];
                 // a* = argmax of the online net (Double DQN) or of the target net (vanilla DQN);
                 // either way the target net evaluates it
-                int best = argMax(nextOnline[i]);
+                int best = GreedyQPolicy.argMax(nextOnline, i * nActions, nActions);
                 // truncated (time-out) transitions have dones = 0 and bootstrap from the final observation
-                y[i] = rewards[i] + discounts[i] * (1f - dones[i]) * nextTarget[i][best];
+                y[i] = rewards[i] + discounts[i] * (1f - dones[i]) * nextTarget[i * nActions + best];
             }
             // labels: y in the taken action's column; mask: that column weighted by the importance
             // weight, so the loss is mean_i w_i * loss(Q(s_i, a_i), y_i) and other actions get no gradient
@@ -164,11 +168,11 @@ public final class DqnAgent implements Agent, Checkpointable {
             boolean logQ = g == gradientSteps - 1 && trainRounds % Q_LOG_EVERY_ROUNDS == 0;
             if (cfg.prioritized() || logQ) {
                 // Q(s, a) before the step: TD errors for the priorities, and the logged Q values
-                float[][] current = q.output(b.observations()).toFloatMatrix();         // [B][nActions]
+                float[] current = greedy.qValues(NdArrays.floats(b.observations()), batch); // [B, nActions] row-major
                 double[] tdErrors = new double[batch];
                 qSum = 0;
                 for (int i = 0; i < batch; i++) {
-                    float qa = current[i][taken[i]];
+                    float qa = current[i * nActions + taken[i]];
                     tdErrors[i] = y[i] - qa;
                     qSum += qa / batch;
                 }
@@ -189,16 +193,6 @@ public final class DqnAgent implements Agent, Checkpointable {
         trainRounds++;
         m.put("train/n_updates", (double) gradientUpdates);
         return m;
-    }
-
-    private static int argMax(float[] v) {
-        int best = 0;
-        for (int a = 1; a < v.length; a++) {
-            if (v[a] > v[best]) {
-                best = a;
-            }
-        }
-        return best;
     }
 
     @Override

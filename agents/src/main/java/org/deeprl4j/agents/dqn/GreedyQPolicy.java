@@ -24,24 +24,36 @@ public final class GreedyQPolicy implements Policy {
 
     @Override
     public void act(float[] observations, int n, long step, float[] actionsOut) {
-        float[] qValues; // [n, nActions] row-major
-        int nActions;
-        if (fast != null) {
-            qValues = fast.outputs(observations, n)[0];
-            nActions = fast.outputSize(0);
-        } else {
-            INDArray obs = Nd4j.create(observations, new long[] {n, obsDim}, 'c'); // [n, obsDim]
-            qValues = q.output(obs).data().asFloat();
-            nActions = qValues.length / n;
-        }
+        float[] qValues = qValues(observations, n); // [n, nActions] row-major
+        int nActions = qValues.length / n;
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int a = 1; a < nActions; a++) {
-                if (qValues[i * nActions + a] > qValues[i * nActions + best]) {
-                    best = a;
-                }
-            }
-            actionsOut[i] = best;
+            actionsOut[i] = argMax(qValues, i * nActions, nActions);
         }
+    }
+
+    /**
+     * Q-values of {@code n} observations {@code [n * obsDim]}, one forward pass: row-major
+     * {@code [n, nActions]} in an array the caller may keep until the next call (exactly
+     * {@code n * nActions} long).
+     */
+    public float[] qValues(float[] observations, int n) {
+        if (fast != null) {
+            int nActions = fast.outputSize(0);
+            return java.util.Arrays.copyOf(fast.outputs(observations, n)[0], n * nActions);
+        }
+        float[] x = observations.length == n * obsDim ? observations : java.util.Arrays.copyOf(observations, n * obsDim);
+        INDArray obs = Nd4j.create(x, new long[] {n, obsDim}, 'c'); // [n, obsDim]
+        return q.output(obs).data().asFloat();
+    }
+
+    /** Index of the largest of {@code v[off, off + len)} (the first one on ties). */
+    static int argMax(float[] v, int off, int len) {
+        int best = 0;
+        for (int a = 1; a < len; a++) {
+            if (v[off + a] > v[off + best]) {
+                best = a;
+            }
+        }
+        return best;
     }
 }

@@ -73,9 +73,12 @@ public final class ActorCriticLoss {
             entropy = gauss.entropy();
         }
         // advantage normalization per minibatch (PPO detail #7); A2C leaves it off by default
-        INDArray adv = s.normalizeAdvantage() ? Advantages.normalize(b.advantages()) : b.advantages();
+        float[] adv = org.deeprl4j.nn.NdArrays.floats(b.advantages()); // [B]
+        if (s.normalizeAdvantage()) {
+            adv = Advantages.normalize(adv);
+        }
         Terms t = terms(logp, entropy, doubles(outputs[outputs.length - 1]), doubles(b.oldLogProbs()),
-                doubles(b.oldValues()), doubles(adv), doubles(b.returns()), s);
+                doubles(b.oldValues()), widen(adv), doubles(b.returns()), s);
         INDArray dValue = Nd4j.create(t.dValue(), new long[] {batch, 1}, 'c').castTo(outputs[outputs.length - 1].dataType()); // [B, 1]
         INDArray[] grads;
         if (discrete) {
@@ -156,8 +159,16 @@ public final class ActorCriticLoss {
         return s / x.length;
     }
 
+    private static double[] widen(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** Elements of an array in row-major order, as doubles. */
     static double[] doubles(INDArray a) {
-        return a.dup('c').reshape(a.length()).toDoubleVector(); // [rows, cols] -> [rows * cols]
+        return org.deeprl4j.nn.NdArrays.doubles(a); // [rows, cols] -> [rows * cols]
     }
 }

@@ -25,7 +25,7 @@ final class Rows {
             throw new IllegalArgumentException(name + " must have shape [" + (rows < 0 ? "batch" : rows) + ", "
                     + (cols < 0 ? "n" : cols) + "] with positive sizes, got " + Arrays.toString(a.shape()));
         }
-        double[] v = a.castTo(DataType.DOUBLE).dup('c').data().asDouble(); // [rows * cols], row-major
+        double[] v = org.deeprl4j.nn.NdArrays.doubles(a); // [rows * cols], row-major
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
                 throw new IllegalArgumentException(name + " has a non-finite value " + v[i] + " at row "

@@ -99,6 +99,50 @@ final class Act {
     }
 
     /**
+     * Back-propagation through the activation: {@code dy[k] *= act'(z_k)} for {@code k in [from, to)},
+     * with the derivative written in terms of the output {@code y = act(z)} (which the forward pass
+     * keeps): tanh {@code 1 - y^2}, sigmoid {@code y (1 - y)}, ReLU {@code y > 0}, leaky ReLU and
+     * ELU {@code y < 0 ? alpha (ELU: y + alpha) : 1} (DL4J's derivatives, whose value at 0 is that
+     * of the positive side for ReLU's 0 and the negative side never reached for y = 0).
+     */
+    void backward(float[] y, float[] dy, int from, int to) {
+        switch (kind) {
+            case IDENTITY -> { }
+            case RELU -> {
+                for (int k = from; k < to; k++) {
+                    dy[k] = y[k] > 0 ? dy[k] : 0f;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int k = from; k < to; k++) {
+                    dy[k] = y[k] < 0 ? alpha * dy[k] : dy[k];
+                }
+            }
+            case ELU -> {
+                for (int k = from; k < to; k++) {
+                    dy[k] = y[k] < 0 ? (y[k] + alpha) * dy[k] : dy[k];
+                }
+            }
+            case TANH -> {
+                for (int k = from; k < to; k++) {
+                    dy[k] = dy[k] * (1f - y[k] * y[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = from; k < to; k++) {
+                    dy[k] = dy[k] * (y[k] * (1f - y[k]));
+                }
+            }
+            default -> throw new AssertionError(kind);
+        }
+    }
+
+    /** Whether {@link #backward} can recover the derivative from the output (slopes must keep the sign). */
+    boolean invertible() {
+        return (kind != Kind.LEAKY_RELU && kind != Kind.ELU) || alpha > 0;
+    }
+
+    /**
      * tanh of {@code a[from, to)} in place: clamp, then {@code x p(x^2) / q(x^2)}. Two separate
      * loops so that each vectorizes; NaN stays NaN.
      */

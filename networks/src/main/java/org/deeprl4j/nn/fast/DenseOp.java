@@ -30,6 +30,7 @@ final class DenseOp extends Op {
     private final float[] b;     // [nOut]
     private final float[] acc;   // [nOut] one output row of the wide form
     private final Act act;
+    private DenseGrad grad;      // backward buffers, created on the first backward call
 
     DenseOp(int out, int in, int nIn, int nOut, ParamLayout wLayout, ParamLayout bLayout, Act act) {
         super(out, new int[] {in}, nOut);
@@ -70,6 +71,26 @@ final class DenseOp extends Op {
                 b[j] = bLayout.get(flat, 0, j);
             }
         }
+        if (grad != null) {
+            grad.loadTransposed(w);
+        }
+    }
+
+    @Override
+    void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+        if (grad == null) {
+            grad = new DenseGrad(nIn, width, narrow);
+            grad.loadTransposed(w);
+        }
+        float[] dz = grads[out];
+        act.backward(slots[out], dz, 0, n * width); // dL/dz = dL/dy * act'(z)
+        grad.backward(slots[in[0]], dz, grads[in[0]], n, narrow ? w : null);
+        grad.scatter(paramGrad, wLayout, bLayout);
+    }
+
+    @Override
+    boolean hasBackward() {
+        return act.invertible();
     }
 
     @Override

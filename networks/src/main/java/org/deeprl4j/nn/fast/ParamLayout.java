@@ -75,4 +75,13 @@ record ParamLayout(int start, int rowStride, int colStride, int rows, int cols) 
             System.arraycopy(flat.toFloatVector(), 0, dst, 0, dst.length);
         }
     }
+
+    /** Copies {@code src} (length {@code flat.length()}) into the native memory of {@code flat}. */
+    static void write(float[] src, INDArray flat) {
+        if (contiguous(flat) && flat.offset() == 0 && flat.data().offset() == 0 && flat.data().length() == src.length) {
+            flat.data().asNioFloat().put(src, 0, src.length);
+        } else {
+            flat.assign(org.nd4j.linalg.factory.Nd4j.create(src, flat.shape(), 'c'));
+        }
+    }
 }

@@ -24,6 +24,17 @@ final class VertexOps {
             System.arraycopy(slots[in[0]], 0, slots[out], 0, n * width);
             act.apply(slots[out], 0, n * width);
         }
+
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            act.backward(slots[out], grads[out], 0, n * width);
+            addInto(grads[in[0]], grads[out], n * width);
+        }
+
+        @Override
+        boolean hasBackward() {
+            return act.invertible();
+        }
     }
 
     /** {@code LogStdLayer}: every row is the parameter vector b, whatever the input. */
@@ -48,6 +59,19 @@ final class VertexOps {
         void forward(float[][] slots, int n) {
             for (int r = 0; r < n; r++) {
                 System.arraycopy(b, 0, slots[out], r * width, width);
+            }
+        }
+
+        /** {@code dL/db = sum over rows}; the input gets no gradient (the output does not depend on it). */
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            float[] g = grads[out];
+            for (int j = 0; j < width; j++) {
+                float s = 0f;
+                for (int r = 0; r < n; r++) {
+                    s += g[r * width + j];
+                }
+                paramGrad[layout.start() + j * layout.colStride()] = s;
             }
         }
     }
@@ -77,6 +101,20 @@ final class VertexOps {
                 }
             }
         }
+
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            float[] dx = grads[in[0]];
+            if (dx == null) {
+                return;
+            }
+            float[] dy = grads[out];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0, k = r * width; j < width; j++, k++) {
+                    dx[k] += dy[k] * scale[j];
+                }
+            }
+        }
     }
 
     /** {@code DuelingVertex}: inputs V {@code [n, 1]} and A {@code [n, width]}; {@code Q = A + (V - mean(A))}. */
@@ -99,6 +137,30 @@ final class VertexOps {
                 float shift = v[r] - (float) (sum / width); // [1]: V - mean(A), as DuelingVertexImpl
                 for (int j = 0; j < width; j++) {
                     q[o + j] = a[o + j] + shift;
+                }
+            }
+        }
+
+        /** {@code dV = sum_j dQ_j}; {@code dA_j = dQ_j - mean_k dQ_k}. */
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            float[] dq = grads[out];
+            float[] dv = grads[in[0]];
+            float[] da = grads[in[1]];
+            for (int r = 0; r < n; r++) {
+                int o = r * width;
+                float sum = 0f;
+                for (int j = 0; j < width; j++) {
+                    sum += dq[o + j];
+                }
+                if (dv != null) {
+                    dv[r] += sum;
+                }
+                if (da != null) {
+                    float mean = sum / width;
+                    for (int j = 0; j < width; j++) {
+                        da[o + j] += dq[o + j] - mean;
+                    }
                 }
             }
         }
@@ -127,6 +189,23 @@ final class VertexOps {
                 int col = 0;
                 for (int k = 0; k < in.length; k++) {
                     System.arraycopy(slots[in[k]], r * widths[k], slots[out], r * width + col, widths[k]);
+                    col += widths[k];
+                }
+            }
+        }
+
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            float[] dy = grads[out];
+            for (int r = 0; r < n; r++) {
+                int col = 0;
+                for (int k = 0; k < in.length; k++) {
+                    float[] dx = grads[in[k]];
+                    if (dx != null) {
+                        for (int j = 0, o = r * widths[k], p = r * width + col; j < widths[k]; j++) {
+                            dx[o + j] += dy[p + j];
+                        }
+                    }
                     col += widths[k];
                 }
             }
@@ -180,6 +259,35 @@ final class VertexOps {
                 }
             }
         }
+
+        /** Sum and difference route the gradient (negated for the subtrahend); product multiplies by the other factors. */
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            float[] dy = grads[out];
+            int len = n * width;
+            float scale = op == ElementWiseVertex.Op.Average ? 1f / in.length : 1f;
+            for (int k = 0; k < in.length; k++) {
+                float[] dx = grads[in[k]];
+                if (dx == null) {
+                    continue;
+                }
+                float sign = op == ElementWiseVertex.Op.Subtract && k > 0 ? -1f : 1f;
+                for (int e = 0; e < len; e++) {
+                    float g = dy[e] * scale * sign;
+                    if (op == ElementWiseVertex.Op.Product) {
+                        for (int m = 0; m < in.length; m++) {
+                            g = m == k ? g : g * slots[in[m]][e];
+                        }
+                    }
+                    dx[e] += g;
+                }
+            }
+        }
+
+        @Override
+        boolean hasBackward() {
+            return op != ElementWiseVertex.Op.Max;
+        }
     }
 
     /** {@code ScaleVertex} ({@code y = x * factor}) or {@code ShiftVertex} ({@code y = x + factor}). */
@@ -199,6 +307,18 @@ final class VertexOps {
             float[] y = slots[out];
             for (int e = 0; e < n * width; e++) {
                 y[e] = scale ? x[e] * factor : x[e] + factor;
+            }
+        }
+
+        @Override
+        void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
+            float[] dx = grads[in[0]];
+            if (dx == null) {
+                return;
+            }
+            float[] dy = grads[out];
+            for (int e = 0; e < n * width; e++) {
+                dx[e] += scale ? dy[e] * factor : dy[e];
             }
         }
     }

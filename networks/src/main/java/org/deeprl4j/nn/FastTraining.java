@@ -1,0 +1,182 @@
+package org.deeprl4j.nn;
+
+import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeprl4j.nn.fast.FastTrainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@link Network}'s choice between DL4J and the plain-Java {@link FastTrainer} for the external-gradient
+ * calls ({@code trainForward}, {@code stepExternal}, {@code backpropToInputs}) and the INDArray
+ * conversions around the latter. The trainer is compiled on the first training forward pass (input
+ * widths come from that batch) when enabled and the graph qualifies; otherwise DL4J does the work.
+ * Enabled by default; {@code -Ddeeprl4j.fastTraining=false} or {@link Network#setFastTraining}
+ * turns it off (to compare, or to rule it out).
+ */
+final class FastTraining {
+    /** Default from the system property {@code deeprl4j.fastTraining} (true unless "false"). */
+    static final boolean DEFAULT = !"false".equalsIgnoreCase(System.getProperty("deeprl4j.fastTraining"));
+
+    private final ComputationGraph graph;
+    private final GlobalNormClipper clipper; // null = no clipping
+    private boolean enabled = DEFAULT;
+    private boolean compiled;
+    private FastTrainer trainer;
+    private FastFitLoss loss; // null: fit() stays with DL4J
+    private int rows;
+
+    FastTraining(ComputationGraph graph, GlobalNormClipper clipper) {
+        this.graph = graph;
+        this.clipper = clipper;
+    }
+
+    void setEnabled(boolean enabled) {
+        invalidate();
+        this.enabled = enabled;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Whether the plain-Java trainer handles this graph (compiling it for these inputs if not tried yet). */
+    boolean active(INDArray[] inputs) {
+        if (!enabled) {
+            return false;
+        }
+        if (!compiled) {
+            compiled = true;
+            trainer = compile(inputs).orElse(null);
+            loss = trainer == null ? null : FastFitLoss.of(graph).orElse(null);
+        }
+        return trainer != null;
+    }
+
+    boolean activeNow() {
+        return enabled && trainer != null;
+    }
+
+    private Optional<FastTrainer> compile(INDArray[] inputs) {
+        for (TrainingListener l : graph.getListeners() == null ? java.util.List.<TrainingListener>of() : graph.getListeners()) {
+            if (l != clipper) {
+                return Optional.empty(); // other listeners expect DL4J's calls
+            }
+        }
+        int[] sizes = new int[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k] == null || inputs[k].rank() != 2) {
+                return Optional.empty();
+            }
+            sizes[k] = (int) inputs[k].size(1);
+        }
+        return FastTrainer.compile(graph, sizes);
+    }
+
+    /** Training forward pass (after {@link #active}); outputs as new {@code [n, width]} arrays. */
+    INDArray[] forward(INDArray[] inputs, long version) {
+        float[][] out = run(inputs, version);
+        INDArray[] result = new INDArray[out.length];
+        for (int k = 0; k < out.length; k++) {
+            int w = trainer.outputSize(k);
+            result[k] = Nd4j.create(java.util.Arrays.copyOf(out[k], rows * w), new long[] {rows, w}, 'c'); // [n, w]
+        }
+        return result;
+    }
+
+    /** The forward pass on the trainer's buffers: outputs row-major {@code [n, width]} (buffers may be longer). */
+    private float[][] run(INDArray[] inputs, long version) {
+        int n = (int) inputs[0].size(0);
+        float[][] in = new float[inputs.length][];
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k].size(0) != n || inputs[k].size(1) != trainer.inputSize(k)) {
+                trainer.invalidate();
+                throw new IllegalArgumentException("input " + k + " must be [" + n + ", " + trainer.inputSize(k)
+                        + "], got " + java.util.Arrays.toString(inputs[k].shape()));
+            }
+            in[k] = NdArrays.floats(inputs[k]);
+        }
+        float[][] out = trainer.forward(in, n, version);
+        rows = n;
+        return out;
+    }
+
+    /** Whether {@link #fit} handles this graph (a masked MSE/Huber loss layer on the plain-Java path). */
+    boolean fits(INDArray[] inputs) {
+        return active(inputs) && loss != null;
+    }
+
+    /**
+     * {@code Network.fit} on the plain-Java path: forward, the masked loss and its gradient, then
+     * {@link #step}. Returns DL4J's score: the batch-mean loss plus DL4J's L2 penalty.
+     */
+    double fit(INDArray[] inputs, INDArray labels, INDArray mask, long version, long newVersion) {
+        float[] y = run(inputs, version)[0]; // checks the inputs' shapes
+        int w = trainer.outputSize(0);
+        float[] target = NdArrays.floats(labels);
+        if (target.length != rows * w) {
+            trainer.invalidate();
+            throw new IllegalArgumentException("labels must be [" + rows + ", " + w + "], got "
+                    + java.util.Arrays.toString(labels.shape()));
+        }
+        float[] grad = new float[rows * w];
+        double score;
+        try {
+            score = loss.gradient(y, target, mask == null ? null : NdArrays.floats(mask), rows, w, grad);
+        } catch (IllegalArgumentException e) {
+            trainer.invalidate();
+            throw e;
+        }
+        double penalty = trainer.l2Score(); // DL4J's score uses the parameters before the step
+        double norm = trainer.step(new float[][] {grad}, clipper == null ? 0 : clipper.maxNorm(), newVersion);
+        if (clipper != null) {
+            clipper.record(norm);
+        }
+        return score + penalty;
+    }
+
+    boolean pending() {
+        return trainer != null && trainer.pending();
+    }
+
+    /** One optimizer step on the kept forward pass; records the gradient norm with the clipper. */
+    void step(INDArray[] outputGradients, long newVersion) {
+        double norm = trainer.step(gradients(outputGradients), clipper == null ? 0 : clipper.maxNorm(), newVersion);
+        if (clipper != null) {
+            clipper.record(norm);
+        }
+    }
+
+    /** Input gradients of the kept forward pass, {@code [n, inputSize(k)]} each. */
+    INDArray[] inputGradients(INDArray[] outputGradients) {
+        float[][] g = trainer.inputGradients(gradients(outputGradients));
+        INDArray[] result = new INDArray[g.length];
+        for (int k = 0; k < g.length; k++) {
+            result[k] = Nd4j.create(g[k], new long[] {rows, trainer.inputSize(k)}, 'c'); // [n, inputSize]
+        }
+        return result;
+    }
+
+    private float[][] gradients(INDArray[] outputGradients) {
+        Network.checkCount("outputGradients", outputGradients, trainer.outputNames().size());
+        float[][] g = new float[outputGradients.length][];
+        for (int k = 0; k < g.length; k++) {
+            INDArray a = outputGradients[k];
+            long[] expected = {rows, trainer.outputSize(k)};
+            if (a == null || !java.util.Arrays.equals(a.shape(), expected)) {
+                throw new IllegalArgumentException("outputGradients[" + k + "] must have the shape of output '"
+                        + trainer.outputNames().get(k) + "' " + java.util.Arrays.toString(expected) + ", got "
+                        + (a == null ? "null" : java.util.Arrays.toString(a.shape())));
+            }
+            g[k] = NdArrays.floats(a);
+        }
+        return g;
+    }
+
+    void invalidate() {
+        if (trainer != null) {
+            trainer.invalidate();
+        }
+    }
+}
