@@ -151,6 +151,42 @@ final class DenseGrad {
         }
     }
 
+    /**
+     * The same gradients through OpenBLAS, written straight into the flat gradient: {@code dW^T = dz^T x}
+     * lands in DL4J's column-major layout of W ({@code wT} is W^T {@code [nOut, nIn]}, the column-major
+     * W), {@code dx += dz W^T}.
+     */
+    void backwardBlas(float[] x, float[] dz, float[] dx, int n, float[] wT, float[] paramGrad, ParamLayout wLayout,
+                      ParamLayout bLayout) {
+        float[] gwT = blasBuffer();
+        Blas.gemm(true, false, nOut, nIn, n, dz, nOut, x, nIn, 0f, gwT, nIn); // [nOut, n] x [n, nIn]
+        System.arraycopy(gwT, 0, paramGrad, wLayout.start(), gwT.length);
+        if (bLayout != null) {
+            Arrays.fill(gb, 0f);
+            for (int r = 0; r < n; r++) {
+                int o = r * nOut;
+                for (int j = 0; j < nOut; j++) {
+                    gb[j] += dz[o + j];
+                }
+            }
+            for (int j = 0; j < nOut; j++) {
+                paramGrad[bLayout.start() + j * bLayout.colStride()] = gb[j];
+            }
+        }
+        if (dx != null) {
+            Blas.gemm(false, false, n, nIn, nOut, dz, nOut, wT, nIn, 1f, dx, nIn); // dx += [n, nOut] x [nOut, nIn]
+        }
+    }
+
+    private float[] blasGrad;
+
+    private float[] blasBuffer() {
+        if (blasGrad == null) {
+            blasGrad = new float[nIn * nOut];
+        }
+        return blasGrad;
+    }
+
     /** Writes dW and db into the flat gradient at the parameters' positions. */
     void scatter(float[] paramGrad, ParamLayout wLayout, ParamLayout bLayout) {
         int start = wLayout.start();

@@ -31,6 +31,8 @@ final class DenseOp extends Op {
     private final float[] acc;   // [nOut] one output row of the wide form
     private final Act act;
     private DenseGrad grad;      // backward buffers, created on the first backward call
+    private final float[] wT;    // W^T [nOut, nIn] row-major = DL4J's column-major W, for OpenBLAS; null: Java loops only
+    private boolean rowsStale;   // w (and grad's W^T rows) older than wT
 
     DenseOp(int out, int in, int nIn, int nOut, ParamLayout wLayout, ParamLayout bLayout, Act act) {
         super(out, new int[] {in}, nOut);
@@ -46,33 +48,59 @@ final class DenseOp extends Op {
         this.b = new float[nOut];
         this.acc = new float[nOut];
         this.act = act;
+        boolean columnMajor = wLayout.rowStride() == 1 && wLayout.colStride() == nIn;
+        this.wT = Blas.AVAILABLE && columnMajor ? new float[nIn * nOut] : null;
+    }
+
+    /** Whether a batch of n rows goes through OpenBLAS. */
+    private boolean blas(int n) {
+        return wT != null && n >= Blas.MIN_ROWS;
     }
 
     @Override
     void load(float[] flat) {
         int nOut = width;
+        if (bLayout != null) {
+            for (int j = 0; j < nOut; j++) {
+                b[j] = bLayout.get(flat, 0, j);
+            }
+        }
+        if (wT != null) {
+            System.arraycopy(flat, wLayout.start(), wT, 0, wT.length); // DL4J stores W column-major: W^T row-major
+            rowsStale = true; // the Java loops' copies are refreshed from wT when next needed
+            return;
+        }
+        loadRows(flat, wLayout);
+    }
+
+    /** Fills the Java loops' weight rows (and W^T of the backward pass) from {@code src} laid out as {@code layout}. */
+    private void loadRows(float[] src, ParamLayout layout) {
+        int nOut = width;
         if (narrow) {
             for (int j = 0; j < nOut; j++) {
                 float[] row = w[j];
                 for (int i = 0; i < nIn; i++) {
-                    row[i] = wLayout.get(flat, i, j);
+                    row[i] = layout.get(src, i, j);
                 }
             }
         } else {
             for (int i = 0; i < nIn; i++) {
                 float[] row = w[i];
                 for (int j = 0; j < nOut; j++) {
-                    row[j] = wLayout.get(flat, i, j);
+                    row[j] = layout.get(src, i, j);
                 }
-            }
-        }
-        if (bLayout != null) {
-            for (int j = 0; j < nOut; j++) {
-                b[j] = bLayout.get(flat, 0, j);
             }
         }
         if (grad != null) {
             grad.loadTransposed(w);
+        }
+        rowsStale = false;
+    }
+
+    /** Refreshes the Java loops' weights from W^T if a load went only to W^T. */
+    private void javaRows() {
+        if (rowsStale) {
+            loadRows(wT, new ParamLayout(0, 1, nIn, nIn, width)); // W^T [nOut, nIn] row-major = column-major W
         }
     }
 
@@ -80,10 +108,16 @@ final class DenseOp extends Op {
     void backward(float[][] slots, float[][] grads, int n, float[] paramGrad) {
         if (grad == null) {
             grad = new DenseGrad(nIn, width, narrow);
+            javaRows();
             grad.loadTransposed(w);
         }
         float[] dz = grads[out];
         act.backward(slots[out], dz, 0, n * width); // dL/dz = dL/dy * act'(z)
+        if (blas(n)) {
+            grad.backwardBlas(slots[in[0]], dz, grads[in[0]], n, wT, paramGrad, wLayout, bLayout);
+            return;
+        }
+        javaRows();
         grad.backward(slots[in[0]], dz, grads[in[0]], n, narrow ? w : null);
         grad.scatter(paramGrad, wLayout, bLayout);
     }
@@ -98,6 +132,20 @@ final class DenseOp extends Op {
         float[] x = slots[in[0]];
         float[] y = slots[out];
         int nOut = width;
+        if (blas(n)) {
+            Blas.gemm(false, true, n, nOut, nIn, x, nIn, wT, nIn, 0f, y, nOut); // [n, nIn] x [nIn, nOut]
+            if (bLayout != null) {
+                for (int r = 0; r < n; r++) {
+                    int yo = r * nOut;
+                    for (int j = 0; j < nOut; j++) {
+                        y[yo + j] += b[j];
+                    }
+                }
+            }
+            act.apply(y, 0, n * nOut);
+            return;
+        }
+        javaRows();
         for (int r = 0; r < n; r++) {
             int yo = r * nOut;
             if (narrow) {

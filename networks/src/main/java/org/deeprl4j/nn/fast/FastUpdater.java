@@ -225,6 +225,9 @@ final class FastUpdater {
         double s = 0;
         for (Block b : blocks) {
             for (int k = 0; k < b.l2.length; k++) {
+                if (b.l2[k] == 0) {
+                    continue;
+                }
                 double sq = 0;
                 for (int p = b.l2From[k]; p < b.l2To[k]; p++) {
                     sq += (double) params[p] * params[p];

@@ -57,6 +57,7 @@ class FastTrainerTest {
     @ParameterizedTest
     @ValueSource(strings = {"relu", "tanh", "elu", "leakyrelu", "sigmoid", "identity"})
     void adamStepsWithClippingMatchDl4j(String act) {
+        assertTrue(Blas.AVAILABLE, "OpenBLAS must load here: the 48-row steps test the OpenBLAS path");
         OptimizerConfig adam = new OptimizerConfig("adam", 3e-3, 1e-5, 0.05, 0); // a small max norm: clipping active
         for (Map.Entry<String, Function<Long, Network>> e : architectures(act, adam).entrySet()) {
             assertSameTraining(e.getKey() + "/" + act, e.getValue(), 4);
@@ -88,14 +89,14 @@ class FastTrainerTest {
             Network ref = e.getValue().apply(8L);
             ref.setFastTraining(false);
             for (int t = 0; t < 6; t++) {
-                int n = 9;
+                int n = t < 3 ? 9 : 45; // Java loops, then OpenBLAS
                 INDArray x = inputs(fast, n, 50 + t)[0];
                 INDArray labels = Nd4j.create(FastChecks.randomRows(n, 3, 3.0, 60 + t), new long[] {n, 3}, 'c'); // [n, 3]
                 INDArray mask = switch (t % 3) {
                     case 0 -> null;
                     case 1 -> Nd4j.create(FastChecks.randomRows(n, 1, 1.0, 70 + t), new long[] {n, 1}, 'c'); // [n, 1]
-                    default -> QNetworks.tdTargets(new int[] {0, 1, 2, 0, 1, 2, 2, 1, 0}, new float[n],
-                            new float[] {1, 0.5f, 2, 1, 1, 0.1f, 1, 3, 1}, 3).mask(); // [n, 3] one weighted column per row
+                    default -> QNetworks.tdTargets(actions(n), new float[n], FastChecks.randomRows(n, 1, 1.0, 80 + t), 3)
+                            .mask(); // [n, 3] one weighted column per row
                 };
                 double sf = fast.fit(x, labels, mask);
                 double sr = ref.fit(x, labels, mask);
@@ -135,7 +136,7 @@ class FastTrainerTest {
         Network fast = build.apply(5L);
         Network ref = build.apply(5L);
         ref.setFastTraining(false);
-        INDArray[] x = inputs(fast, 9, 21);
+        INDArray[] x = inputs(fast, 40, 21); // OpenBLAS rows
         INDArray[] g = gradients(fast.trainForward(x), 22);
         INDArray[] gf = fast.backpropToInputs(g);
         assertTrue(fast.fastTrainingActive());
@@ -169,13 +170,18 @@ class FastTrainerTest {
         Network ref = build.apply(42L);
         ref.setFastTraining(false);
         for (int t = 0; t < steps; t++) {
-            step(fast, ref, 1000L * t + name.hashCode(), name + " step " + t);
+            step(fast, ref, 1000L * t + name.hashCode(), name + " step " + t, t % 2 == 0 ? 7 : 48); // Java loops, OpenBLAS
             assertTrue(fast.fastTrainingActive(), name + " should train on the fast path");
         }
     }
 
     private static void step(Network fast, Network ref, long seed, String what) {
-        INDArray[] x = inputs(fast, 7, seed);
+        step(fast, ref, seed, what, 7);
+    }
+
+    /** One step of each network on the same n rows (from {@code Blas.MIN_ROWS} rows, dense layers use OpenBLAS). */
+    private static void step(Network fast, Network ref, long seed, String what, int n) {
+        INDArray[] x = inputs(fast, n, seed);
         INDArray[] of = fast.trainForward(x);
         INDArray[] or = ref.trainForward(x);
         for (int k = 0; k < or.length; k++) {
@@ -204,6 +210,14 @@ class FastTrainerTest {
         if (!Double.isNaN(ref.lastGradNorm())) {
             assertEquals(ref.lastGradNorm(), fast.lastGradNorm(), 1e-5 * ref.lastGradNorm(), what + " grad norm");
         }
+    }
+
+    private static int[] actions(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (i * 7) % 3;
+        }
+        return a;
     }
 
     private static INDArray[] inputs(Network net, int n, long seed) {
