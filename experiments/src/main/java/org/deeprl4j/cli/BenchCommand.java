@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,6 +25,7 @@ import org.deeprl4j.experiments.bench.MachineInfo;
 import org.deeprl4j.experiments.bench.Micro;
 import org.deeprl4j.experiments.bench.Suite;
 import org.deeprl4j.experiments.bench.TrainSuite;
+import org.deeprl4j.experiments.bench.TrainVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,11 +45,12 @@ import picocli.CommandLine.Spec;
         description = "Benchmark env steps/s, inference latency and training speed against reference figures.",
         footer = {"", "Suites: env (CartPole steps/s: raw, registry, 8-env sync and threaded vector envs),",
             "inference (greedy DQN/PPO Policy.act latency at batch 1 and 64 vs the raw DL4J call),",
-            "train (DQN and PPO on CartPole-v1, zoo hyperparameters: steps/s and time to a 475 average).",
+            "train (CartPole-v1 steps/s and time to a 475 average, each variant beside the peer with its settings:",
+            "dqn and ppo with the zoo hyperparameters vs SB3, dqn-cleanrl and ppo-cleanrl with CleanRL's defaults vs CleanRL).",
             "Each figure: median and spread (min .. max) over repetitions. Run with OMP_NUM_THREADS=1 and",
             "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0 (the launcher sets both).",
             "", "Examples:", "  deeprl4j bench --quick", "  deeprl4j bench --suite env,inference --json bench.json",
-            "  deeprl4j bench --vs rl4j --steps 20000 --reps 2"})
+            "  deeprl4j bench --variant ppo,ppo-cleanrl --reps 5", "  deeprl4j bench --vs rl4j --steps 20000 --reps 2"})
 public final class BenchCommand implements Callable<Integer> {
     /** Env steps of each {@code --vs} run without {@code --steps}: the DQN preset's CartPole-v1 budget. */
     static final long COMPARISON_STEPS = 50_000;
@@ -64,6 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: all, or none when --vs is given).")
     List<String> suites = new ArrayList<>();
 
+    @Option(names = "--variant", paramLabel = "NAME", split = ",",
+            description = "Train-suite variants to run: dqn, ppo, dqn-cleanrl, ppo-cleanrl or all; repeatable or "
+                    + "comma-separated (default: all). Without --suite it selects the train suite only.")
+    List<String> variants = new ArrayList<>();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
@@ -79,8 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Step budget of each train and --vs run (default: the preset's n_timesteps for train, "
-                    + COMPARISON_STEPS + " for --vs; smaller with --quick).")
+            description = "Step budget of each train and --vs run (default: the zoo preset's n_timesteps for dqn and ppo, "
+                    + "CleanRL's 500000 for the -cleanrl variants, " + COMPARISON_STEPS + " for --vs; smaller with --quick).")
     Long steps;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -96,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw usage("--steps must be positive, got " + steps);
         }
         Set<Suite> selected = selectedSuites();
+        List<String> trainVariants = trainVariants(selected);
         Comparison comparison = vs == null ? null : comparison();
         if (json != null) {
             Path parent = json.toAbsolutePath().getParent();
@@ -118,14 +128,14 @@ public final class BenchCommand implements Callable<Integer> {
             results.addAll(InferenceSuite.run(micro, seed, log));
         }
         if (selected.contains(Suite.TRAIN)) {
-            results.addAll(TrainSuite.run(new TrainSuite.Settings(TrainSuite.ALGORITHMS, trainReps, seed, steps, quick), log));
+            results.addAll(TrainSuite.run(new TrainSuite.Settings(trainVariants, trainReps, seed, steps, quick), log));
         }
         if (comparison != null) {
             long n = steps != null ? steps : quick ? QUICK_COMPARISON_STEPS : COMPARISON_STEPS;
             results.addAll(comparison.run(new ComparisonSettings(n, seed, trainReps), log));
         }
         log.flush();
-        BenchReport report = new BenchReport(machine, settings(selected, microReps, trainReps), results,
+        BenchReport report = new BenchReport(machine, settings(selected, trainVariants, microReps, trainReps), results,
                 (System.nanoTime() - start) / 1e9);
         o.println();
         o.print(report.toText());
@@ -146,10 +156,33 @@ public final class BenchCommand implements Callable<Integer> {
                 throw usage("--suite: " + e.getMessage());
             }
         }
-        if (suites.isEmpty() && vs == null) {
+        if (suites.isEmpty() && !variants.isEmpty()) {
+            selected.add(Suite.TRAIN);
+        } else if (suites.isEmpty() && vs == null) {
             selected.addAll(EnumSet.allOf(Suite.class));
         }
         return selected;
+    }
+
+    /** The {@code --variant} names, checked, in table order ({@code all} or none given: every variant). */
+    private List<String> trainVariants(Set<Suite> selected) {
+        if (!variants.isEmpty() && !selected.contains(Suite.TRAIN)) {
+            throw usage("--variant applies to the train suite, which --suite does not select");
+        }
+        Set<String> chosen = new HashSet<>();
+        for (String v : variants) {
+            String name = v.strip().toLowerCase(Locale.ROOT);
+            if (name.equals("all")) {
+                chosen.addAll(TrainVariant.names());
+                continue;
+            }
+            try {
+                chosen.add(TrainVariant.named(name).name());
+            } catch (IllegalArgumentException e) {
+                throw usage("--variant: " + e.getMessage() + ", all");
+            }
+        }
+        return TrainVariant.names().stream().filter(n -> chosen.isEmpty() || chosen.contains(n)).toList();
     }
 
     private Comparison comparison() {
@@ -162,9 +195,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> settings(Set<Suite> selected, int microReps, int trainReps) {
+    private Map<String, Object> settings(Set<Suite> selected, List<String> trainVariants, int microReps, int trainReps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suites", selected.stream().map(Suite::id).toList());
+        m.put("train_variants", selected.contains(Suite.TRAIN) ? trainVariants : List.of());
         m.put("vs", vs);
         m.put("quick", quick);
         m.put("micro_repetitions", microReps);

@@ -25,13 +25,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code deeprl4j evaluate MODEL}: rebuilds the env and the greedy policy from a model file alone
- * (its metadata names the algorithm and env) and reports the mean return over N episodes.
+ * (its metadata names the algorithm and env) and reports the mean return over N episodes. A model
+ * trained with {@code normalize} acts behind the observation statistics saved with it (frozen; the
+ * reported returns are the env's raw rewards).
  */
 @Command(name = "evaluate",
         sortOptions = false,
         optionListHeading = "%nOptions:%n",
         description = "Play a saved model greedily and report its mean return.",
         footer = {"", "The model file's metadata names the algorithm, env id and env kwargs; nothing else is needed.",
+            "A model trained with 'normalize' applies the observation statistics saved with it.",
             "", "Example:", "  deeprl4j evaluate runs/CartPole-v1__dqn__0__20261125-120000/final_model.zip --episodes 20"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -71,7 +74,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         String envId = String.valueOf(meta.get("env_id"));
         @SuppressWarnings("unchecked")
         Map<String, Object> kwargs = meta.get("env_kwargs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Policy policy = Algorithms.get(algo).loadPolicy(loaded);
+        Policy policy;
+        try {
+            policy = Algorithms.get(algo).loadPolicy(loaded);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model file " + model + ": " + e.getMessage(), e);
+        }
         EvalResult r;
         try (Env<?, ?> env = TrainingEnvs.make(envId, kwargs)) {
             r = Evaluator.evaluate(policy, env, episodes, seed);

@@ -29,7 +29,7 @@ import org.deeprl4j.env.Suggestions;
  * @param envKwargs env keyword arguments
  * @param seed root seed, or null when the file does not say
  * @param steps training length, or null when the file does not say
- * @param hyperparameters config keys over the algorithm's defaults
+ * @param hyperparameters config keys over the algorithm's defaults, and {@code normalize} (see {@link NormalizeOption})
  */
 public record RunConfigFile(String algo, String envId, Map<String, Object> envKwargs, Long seed, Long steps,
                             Map<String, Object> hyperparameters) {
@@ -97,11 +97,23 @@ public record RunConfigFile(String algo, String envId, Map<String, Object> envKw
         return new RunConfigFile(algo, env, Map.of(), null, steps, hp);
     }
 
-    /** Checks keys, types and ranges of {@code hp} for {@code algo}, naming the file line at fault. */
-    private static void check(ConfigFile f, String prefix, String algo, Map<String, Object> hp) {
+    /**
+     * Checks keys, types and ranges of {@code hp} for {@code algo} (and its {@code normalize} key,
+     * see {@link NormalizeOption}), naming the file line at fault.
+     */
+    private static void check(ConfigFile f, String prefix, String algo, Map<String, Object> all) {
+        Map<String, Object> hp = new LinkedHashMap<>(all);
+        if (hp.containsKey(NormalizeOption.KEY)) {
+            String at = prefix + NormalizeOption.KEY;
+            NormalizeOption.parse(hp.remove(NormalizeOption.KEY), k -> {
+                String sub = k == null ? f.where(at) : f.where(at + "." + k);
+                return sub.equals(f.file().toString()) ? f.where(at) : sub; // keys inside a zoo string: the key's line
+            });
+        }
         Algorithm<?, ?> a = Algorithms.get(algo);
         Map<String, Object> expanded = LinearSchedules.expand(hp, a.configType(), k -> f.where(prefix + k));
-        List<String> keys = ConfigBinder.keys(a.configType());
+        List<String> keys = new java.util.ArrayList<>(ConfigBinder.keys(a.configType()));
+        keys.add(NormalizeOption.KEY);
         for (String k : expanded.keySet()) {
             if (!keys.contains(k)) {
                 throw new IllegalArgumentException(f.where(prefix + k) + ": unknown key '" + k + "' for " + algo

@@ -23,14 +23,17 @@ import org.deeprl4j.agents.TrainingEnvs;
 import org.deeprl4j.agents.TrainingListener;
 import org.deeprl4j.env.Env;
 import org.deeprl4j.env.Rng;
+import org.deeprl4j.env.vector.NormalizeSettings;
 import org.deeprl4j.env.vector.VectorEnv;
 import org.deeprl4j.nn.ModelFile;
 
 /**
  * Runs a {@link TrainJob}: resolves the config (algorithm defaults, then the embedded preset for
- * the env, then the job's overrides), trains with the shared loop, and writes into the output
- * folder {@code model.zip} (final), {@code best_model.zip} (best periodic evaluation),
- * {@code monitor.csv} (SB3 format) and {@code episodes.csv}.
+ * the env, then the job's overrides; the {@code normalize} key, see {@link NormalizeOption}, is
+ * taken out and selects a {@link org.deeprl4j.env.vector.VecNormalize}), trains with the shared
+ * loop, and writes into the output folder {@code model.zip} (final), {@code best_model.zip} (best
+ * periodic evaluation), {@code monitor.csv} (SB3 format) and {@code episodes.csv}. Models carry the
+ * normalization statistics of the moment they are saved.
  */
 public final class TrainRunner {
     public static final String MODEL = "final_model.zip";
@@ -39,12 +42,31 @@ public final class TrainRunner {
     private TrainRunner() {
     }
 
-    /** Resolves the config a job would train with (validated). */
+    /** Resolves the config a job would train with (validated, its {@code normalize} key too). */
     public static Record resolveConfig(TrainJob job) {
+        return resolve(job).config();
+    }
+
+    /**
+     * A job's resolved settings.
+     *
+     * @param config      the algorithm's config record
+     * @param normalize   the normalization to train behind, or null for none
+     * @param configValue the {@code normalize} value the run's config.yaml records
+     */
+    record Resolved(Record config, NormalizeSettings normalize, Object configValue) {
+    }
+
+    static Resolved resolve(TrainJob job) {
         Algorithm<?, ?> algo = Algorithms.get(job.algo());
         Map<String, Object> merged = new LinkedHashMap<>(Presets.of(algo.name(), job.envId()).hyperparameters());
         merged.putAll(job.overrides());
-        return ConfigBinder.override(algo.defaultConfig(), LinearSchedules.expand(merged, algo.configType(), k -> "'" + k + "'"));
+        Object normalize = merged.remove(NormalizeOption.KEY);
+        Map<String, Object> given = normalize == null ? null : NormalizeOption.parse(normalize, k -> null);
+        Record config = ConfigBinder.override(algo.defaultConfig(),
+                LinearSchedules.expand(merged, algo.configType(), k -> "'" + k + "'"));
+        double gamma = ConfigBinder.toMap(config).get("gamma") instanceof Number g ? g.doubleValue() : NormalizeSettings.DEFAULT_GAMMA;
+        return new Resolved(config, given == null ? null : NormalizeOption.settings(given, gamma), NormalizeOption.configValue(given));
     }
 
     public static TrainOutcome run(TrainJob job, PrintStream log) {
@@ -86,29 +108,36 @@ public final class TrainRunner {
                                                                             PrintStream log, List<TrainingListener> extra,
                                                                             RunControl control) {
         Presets.Preset preset = Presets.of(algo.name(), job.envId());
-        C config = (C) resolveConfig(job);
+        Resolved resolved = resolve(job);
+        C config = (C) resolved.config();
         long steps = job.steps() != null ? job.steps() : preset.nTimesteps();
         createDir(job.outDir());
         if (!preset.tuned() && from == null) {
             log.println("deeprl4j: no tuned " + algo.name() + " hyperparameters for " + job.envId() + "; using defaults");
         }
         Rng root = new Rng(job.seed());
-        try (VectorEnv env = from == null ? TrainingEnvs.vector(job.envId(), job.envKwargs(), algo.numEnvs(config), false)
+        try (VectorEnv env = from == null
+                ? TrainingEnvs.vector(job.envId(), job.envKwargs(), algo.numEnvs(config), false, resolved.normalize())
                 : Resumed.env(from, job.outDir());
-             Env<?, ?> finalEvalEnv = TrainingEnvs.make(job.envId(), job.envKwargs())) {
+             Env<?, ?> finalEvalEnv = TrainingEnvs.evalEnv(job.envId(), job.envKwargs(), env)) {
+            if (from != null) {
+                warnIfNormalizationDiffers(resolved.normalize(), env, log);
+            }
             A agent = algo.createAgent(config, env.observationSpace(), env.actionSpace(), steps, root.split());
             if (from != null) {
                 Resumed.restore(from, agent, job.outDir());
             }
             Map<String, Object> meta = metadata(algo, job, config, env, steps);
             Path best = job.outDir().resolve(BEST_MODEL);
-            RunOutputs outputs = new RunOutputs(job, steps, ConfigBinder.toMap(config), log,
+            Map<String, Object> hyperparameters = ConfigBinder.toMap(config);
+            hyperparameters.put(NormalizeOption.KEY, resolved.configValue());
+            RunOutputs outputs = new RunOutputs(job, steps, hyperparameters, log,
                     from == null ? -1 : from.trainer().step());
             List<TrainingListener> listeners = new ArrayList<>(outputs.listeners());
-            listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), meta),
+            listeners.add(new BestModelSaver(() -> save(best, algo.networks(agent), withStatistics(meta, env)),
                     from == null ? Double.NaN : from.trainer().bestEval()));
             listeners.addAll(extra);
-            Trainer trainer = new Trainer(agent, env, () -> TrainingEnvs.make(job.envId(), job.envKwargs()), listeners);
+            Trainer trainer = new Trainer(agent, env, () -> TrainingEnvs.evalEnv(job.envId(), job.envKwargs(), env), listeners);
             control.attach(trainer);
             Checkpointer checkpointer = new Checkpointer(algo.name(), job, steps, agent, env);
             TrainResult result;
@@ -119,7 +148,7 @@ public final class TrainRunner {
             } catch (TrainingDivergedException e) {
                 outputs.fail(e.step());
                 Path model = job.outDir().resolve(MODEL);
-                save(model, algo.networks(agent), meta);
+                save(model, algo.networks(agent), withStatistics(meta, env));
                 throw new TrainingDivergedException(e.step(), e.what() + "; the last good model was saved to " + model);
             } catch (RuntimeException e) {
                 outputs.fail(0);
@@ -133,7 +162,7 @@ public final class TrainRunner {
                     job.seed() + TrainOptions.EVAL_SEED_OFFSET + 1);
             meta.put("final_evaluation", Map.of("mean", fin.mean(), "std", fin.std(), "episodes", job.evalEpisodes()));
             Path model = job.outDir().resolve(MODEL);
-            save(model, algo.networks(agent), meta);
+            save(model, algo.networks(agent), withStatistics(meta, env));
             outputs.finish(result, fin);
             return new TrainOutcome(model, Files.exists(best) ? best : null, result, fin);
         }
@@ -146,6 +175,25 @@ public final class TrainRunner {
         meta.put("total_steps", steps);
         meta.put("config", ConfigBinder.toMap(config));
         return meta;
+    }
+
+    /** {@code meta} with the training env's current normalization statistics (when it normalizes). */
+    private static Map<String, Object> withStatistics(Map<String, Object> meta, VectorEnv env) {
+        TrainingEnvs.normalizer(env).ifPresent(n -> meta.put(Algorithm.NORMALIZATION, n.statistics().toMap()));
+        return meta;
+    }
+
+    /**
+     * A resumed run continues with the env of its checkpoint, normalizer included; says so when the
+     * config resolves otherwise (a config.yaml written before the {@code normalize} key existed
+     * takes the preset's).
+     */
+    private static void warnIfNormalizationDiffers(NormalizeSettings normalize, VectorEnv env, PrintStream log) {
+        NormalizeSettings saved = TrainingEnvs.normalizer(env).map(n -> n.settings()).orElse(null);
+        if (!java.util.Objects.equals(normalize, saved)) {
+            log.println("deeprl4j: the checkpoint's env normalizes with " + (saved == null ? "nothing" : saved)
+                    + "; continuing with it (the config resolves to " + (normalize == null ? "none" : normalize) + ")");
+        }
     }
 
     static void save(Path file, Map<String, org.deeprl4j.nn.Network> networks, Map<String, Object> meta) {

@@ -15,9 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.deeprl4j.experiments.TrainJob;
+import org.deeprl4j.experiments.TrainRunner;
 import org.deeprl4j.experiments.bench.BenchResult;
 import org.deeprl4j.experiments.bench.Comparison;
 import org.deeprl4j.experiments.bench.ComparisonSettings;
+import org.deeprl4j.experiments.bench.TrainVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -94,6 +98,60 @@ public class BenchCommandTest {
         Result r = run("--suite", "env", "--json", dir.resolve("missing/out.json").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void variantSelectsTheTrainSuiteAndEachRowHasItsOwnPeer(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("train.json");
+        // ppo: one zoo rollout of 8 x 32 and its update; dqn-cleanrl: 256 steps of acting (before learning_starts)
+        Result r = run("--variant", "ppo,dqn-cleanrl", "--steps", "256", "--reps", "1", "--json", file.toString());
+        assertEquals(0, r.exit(), r.err() + r.out());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("train ")).toList();
+        assertEquals(10, rows.size(), "ppo: 2 + 2 peers + 2 ratios; dqn-cleanrl: 2 + 1 peer + 1 ratio\n" + r.out());
+        assertTrue(rows.get(0).contains("ppo CartPole-v1 train steps/s") && rows.get(0).contains("rl-baselines3-zoo hyperparameters"),
+                "table order: " + rows.get(0));
+        assertTrue(rows.get(6).contains("dqn-cleanrl CartPole-v1 train steps/s") && rows.get(6).contains("CleanRL dqn.py defaults"),
+                "table order: " + rows.get(6));
+        assertTrue(r.out().contains("dqn-cleanrl CartPole-v1 train steps/s vs CleanRL dqn.py"), r.out());
+        assertTrue(r.out().contains("ppo CartPole-v1 time to 475 vs SB3 zoo PPO"), r.out());
+        assertFalse(r.out().contains("vs SB3 zoo DQN") || r.out().contains("ppo.py") || r.out().contains("ppo-cleanrl"), r.out());
+        assertFalse(r.out().contains("CartPole raw"), "--variant alone runs only the train suite");
+        JsonNode settings = new ObjectMapper().readTree(Files.readString(file)).get("settings");
+        assertEquals("[\"train\"]", settings.get("suites").toString());
+        assertEquals("[\"ppo\",\"dqn-cleanrl\"]", settings.get("train_variants").toString());
+    }
+
+    @Test
+    void unknownVariantOrVariantWithoutTheTrainSuiteIsBadUsage() {
+        Result r = run("--variant", "ppo,a2c");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--variant: no train benchmark variant 'a2c'; available: dqn, ppo, dqn-cleanrl, ppo-cleanrl, all"),
+                r.err());
+        Result env = run("--suite", "env", "--variant", "ppo");
+        assertEquals(2, env.exit());
+        assertTrue(env.err().contains("--variant applies to the train suite"), env.err());
+        assertFalse(env.out().contains("machine:"), "nothing ran");
+    }
+
+    /** The job of {@code deeprl4j train --algo ALGO --env CartPole-v1 --set ...}. */
+    private static TrainJob trainJob(String algo, Map<String, Object> sets) {
+        return new TrainJob(algo, "CartPole-v1", 0, 1L, Path.of("unused"), sets, Map.of(), 0, 1);
+    }
+
+    @Test
+    void cleanRlVariantsResolveAsTheirTrainSetCommandLines() {
+        // the command lines that reproduce CleanRL's defaults with `deeprl4j train`, parsed as --set parses them
+        Map<String, Object> dqn = SetParser.parse(List.of("learning_rate=2.5e-4", "buffer_size=10000", "learning_starts=10000",
+                "batch_size=128", "tau=1.0", "gamma=0.99", "train_freq=10", "gradient_steps=1", "target_update_interval=500",
+                "exploration_fraction=0.5", "exploration_initial_eps=1", "exploration_final_eps=0.05", "max_grad_norm=0",
+                "net_arch=[120,84]", "activation=relu", "loss=mse", "optimizer_eps=1e-8"));
+        assertEquals(TrainRunner.resolveConfig(trainJob("dqn", dqn)),
+                TrainVariant.DQN_CLEANRL.resolvedConfig());
+        Map<String, Object> ppo = SetParser.parse(List.of("num_envs=4", "n_steps=128", "batch_size=128", "n_epochs=4",
+                "learning_rate=2.5e-4", "lr_schedule=linear", "gamma=0.99", "gae_lambda=0.95", "ent_coef=0.01",
+                "clip_range_schedule=constant", "clip_range_vf=0.2", "vf_coef=0.25"));
+        assertEquals(TrainRunner.resolveConfig(trainJob("ppo", ppo)),
+                TrainVariant.PPO_CLEANRL.resolvedConfig());
     }
 
     /** A comparison found through ServiceLoader from a class loader with its services file. */

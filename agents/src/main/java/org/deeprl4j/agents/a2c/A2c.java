@@ -42,7 +42,7 @@ public final class A2c implements Algorithm<A2cConfig, A2cAgent> {
     }
 
     @Override
-    public Policy loadPolicy(LoadedModels model) {
+    public Policy loadNetworkPolicy(LoadedModels model) {
         return Ppo.loadGreedy(model, name());
     }
 }

@@ -45,7 +45,7 @@ public final class Dqn implements Algorithm<DqnConfig, DqnAgent> {
     }
 
     @Override
-    public Policy loadPolicy(LoadedModels model) {
+    public Policy loadNetworkPolicy(LoadedModels model) {
         Network q = model.network("q");
         return new GreedyQPolicy(q, Algorithm.obsDim(model));
     }

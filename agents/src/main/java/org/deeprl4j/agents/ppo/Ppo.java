@@ -47,7 +47,7 @@ public final class Ppo implements Algorithm<PpoConfig, PpoAgent> {
     }
 
     @Override
-    public Policy loadPolicy(LoadedModels model) {
+    public Policy loadNetworkPolicy(LoadedModels model) {
         return loadGreedy(model, name());
     }
 

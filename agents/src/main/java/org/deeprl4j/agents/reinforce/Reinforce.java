@@ -43,7 +43,7 @@ public final class Reinforce implements Algorithm<ReinforceConfig, ReinforceAgen
     }
 
     @Override
-    public Policy loadPolicy(LoadedModels model) {
+    public Policy loadNetworkPolicy(LoadedModels model) {
         return Ppo.loadGreedy(model, name());
     }
 }

@@ -49,7 +49,7 @@ public final class Sac implements Algorithm<SacConfig, SacAgent> {
     }
 
     @Override
-    public Policy loadPolicy(LoadedModels model) {
+    public Policy loadNetworkPolicy(LoadedModels model) {
         return SacPolicy.greedy(model.network("actor"), Algorithm.obsDim(model), ActionBounds.of(model, "SAC"));
     }
 }

@@ -51,7 +51,7 @@ public final class Td3 implements Algorithm<Td3Config, Td3Agent> {
     }
 
     @Override
-    public Policy loadPolicy(LoadedModels model) {
+    public Policy loadNetworkPolicy(LoadedModels model) {
         return Td3Policy.greedy(model.network("actor"), Algorithm.obsDim(model), ActionBounds.of(model, "TD3"));
     }
 }
