@@ -23,7 +23,7 @@ class TrainSuiteTest {
                 "ppo CartPole-v1 time to 475 vs SB3 zoo PPO"), names(rows), "2 ours + 2 peers + 2 ratios");
         BenchResult throughput = rows.get(0);
         assertEquals(List.of(500.0, 2_000.0), throughput.samples());
-        assertTrue(throughput.note().startsWith("rl-baselines3-zoo hyperparameters; budget 5000")
+        assertTrue(throughput.note().startsWith("rl-baselines3-zoo hyperparameters; whole runs of 5000 steps")
                 && throughput.note().contains("seeds 7..8"), throughput.note());
         BenchResult time = rows.get(1);
         assertEquals("s", time.unit());
