@@ -21,7 +21,7 @@ public final class LastGoodParams {
     /** Runs {@code round} guarded; {@code step} is the env step reported on divergence. */
     public <T> T guard(long step, Supplier<T> round) {
         for (int i = 0; i < networks.length; i++) {
-            copies[i] = copies[i] == null ? networks[i].params().dup() : copies[i].assign(networks[i].params());
+            copies[i] = networks[i].copyParams(copies[i]); // a read: the networks' fast paths keep their state
         }
         try {
             return round.get();

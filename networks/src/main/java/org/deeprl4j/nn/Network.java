@@ -339,6 +339,24 @@ public final class Network {
         return graph.params();
     }
 
+    /** Whether every parameter is finite (a read, like {@link #copyParams}). */
+    public boolean paramsFinite() {
+        return Double.isFinite(graph.params().sumNumber().doubleValue()); // NaN or infinite if any parameter is
+    }
+
+    /**
+     * A copy of all parameters {@code [1, numParams]}, written into {@code reuse} when it has that
+     * shape and type (else a new array). Unlike {@link #params()} this is a read: it does not count
+     * as a parameter change, so caches such as the plain-Java paths keep their state.
+     */
+    public INDArray copyParams(INDArray reuse) {
+        INDArray p = graph.params();
+        if (reuse != null && java.util.Arrays.equals(reuse.shape(), p.shape()) && reuse.dataType() == p.dataType()) {
+            return reuse.assign(p);
+        }
+        return p.dup();
+    }
+
     /**
      * A counter that changes whenever the parameters may have changed: on every {@code fit},
      * external step, {@link #copyParamsFrom} and {@link #polyakFrom}, and on every call of

@@ -125,8 +125,7 @@ public final class RolloutCollector {
         try {
             return lastGood.guard(step, () -> {
                 Map<String, Double> metrics = train.apply(Math.min(1.0, (double) step / Math.max(1, totalSteps)));
-                double sum = net.params().sumNumber().doubleValue(); // NaN or infinite if any parameter is
-                if (!Double.isFinite(sum)) {
+                if (!net.paramsFinite()) {
                     throw new TrainingDivergedException(step, "non-finite network parameters after the update");
                 }
                 return metrics;

@@ -84,7 +84,7 @@ public final class ReinforceAgent implements Agent {
         if (batchEpisodes < cfg.episodesPerUpdate()) {
             return Map.of();
         }
-        INDArray before = model.network().params().dup();
+        INDArray before = model.network().copyParams(null);
         try {
             return train();
         } catch (TrainingDivergedException e) {

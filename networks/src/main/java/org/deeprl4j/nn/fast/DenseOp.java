@@ -52,9 +52,16 @@ final class DenseOp extends Op {
         this.wT = Blas.AVAILABLE && columnMajor ? new float[nIn * nOut] : null;
     }
 
-    /** Whether a batch of n rows goes through OpenBLAS. */
+    /** Weight matrices from this size up go through OpenBLAS rather than rebuild their Java rows. */
+    static final int BLAS_INSTEAD_OF_RELOAD = 16_384;
+
+    /**
+     * Whether a batch of n rows goes through OpenBLAS: from {@link Blas#MIN_ROWS} rows, and for
+     * large layers whose Java rows are stale (acting between training steps of a 256x256 network:
+     * one BLAS call costs less than regathering 65k weights).
+     */
     private boolean blas(int n) {
-        return wT != null && n >= Blas.MIN_ROWS;
+        return wT != null && (n >= Blas.MIN_ROWS || (rowsStale && nIn * width >= BLAS_INSTEAD_OF_RELOAD));
     }
 
     @Override
