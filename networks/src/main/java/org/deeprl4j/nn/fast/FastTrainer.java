@@ -129,15 +129,18 @@ public final class FastTrainer {
      * @param outputGradients {@code dL/d(output k)} row-major {@code [n, outputSize(k)]}, L a batch mean
      * @param maxNorm global-norm clipping threshold, or {@code <= 0} for none
      * @param newVersion the parameter version the network will report after this step
-     * @return the global L2 norm of the gradient before clipping
+     * @return the global L2 norm of the gradient before clipping; NaN when {@code maxNorm <= 0}
      */
     public double step(float[][] outputGradients, double maxNorm, long newVersion) {
         backward(outputGradients, false);
-        double sq = 0;
-        for (float g : paramGrad) {
-            sq += (double) g * g;
+        double norm = Double.NaN; // not needed without clipping (Network reports NaN then)
+        if (maxNorm > 0) {
+            double sq = 0;
+            for (float g : paramGrad) {
+                sq += (double) g * g;
+            }
+            norm = Math.sqrt(sq);
         }
-        double norm = Math.sqrt(sq);
         double coef = maxNorm / (norm + 1e-6); // torch.nn.utils.clip_grad_norm_
         if (maxNorm > 0 && coef < 1.0) {
             float c = (float) coef;
