@@ -29,7 +29,11 @@ public final class NdArrays {
         if (a.dataType() == DataType.DOUBLE) {
             return a.dup('c').data().asDouble();
         }
-        float[] f = floats(a);
+        return widen(floats(a));
+    }
+
+    /** {@code f} as doubles (exact). */
+    public static double[] widen(float[] f) {
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             d[i] = f[i];

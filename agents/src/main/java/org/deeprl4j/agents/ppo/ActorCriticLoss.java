@@ -78,7 +78,7 @@ public final class ActorCriticLoss {
             adv = Advantages.normalize(adv);
         }
         Terms t = terms(logp, entropy, doubles(outputs[outputs.length - 1]), doubles(b.oldLogProbs()),
-                doubles(b.oldValues()), widen(adv), doubles(b.returns()), s);
+                doubles(b.oldValues()), org.deeprl4j.nn.NdArrays.widen(adv), doubles(b.returns()), s);
         INDArray dValue = Nd4j.create(t.dValue(), new long[] {batch, 1}, 'c').castTo(outputs[outputs.length - 1].dataType()); // [B, 1]
         INDArray[] grads;
         if (discrete) {
@@ -157,14 +157,6 @@ public final class ActorCriticLoss {
             s += (v - mean) * (v - mean);
         }
         return s / x.length;
-    }
-
-    private static double[] widen(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     /** Elements of an array in row-major order, as doubles. */

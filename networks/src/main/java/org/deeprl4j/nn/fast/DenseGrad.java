@@ -91,7 +91,7 @@ final class DenseGrad {
         }
         if (dx != null) {
             for (r = 0; r < n; r++) {
-                inputRow(dz, r * nOut, wRows);
+                DenseOp.weightedRowSum(dxr, nIn, dz, r * nOut, wRows, nOut); // dx[r] = dz[r] W^T
                 int o = r * nIn;
                 for (int i = 0; i < nIn; i++) {
                     dx[o + i] += dxr[i];
@@ -121,32 +121,6 @@ final class DenseGrad {
             float[] g = gw[i];
             for (int j = 0; j < nOut; j++) {
                 g[j] = g[j] + a * d0[j] + b * d1[j] + c * d2[j] + e * d3[j];
-            }
-        }
-    }
-
-    /** {@code dxr = dz[row] W^T}: a sum of W^T rows weighted by dz, four rows per pass. */
-    private void inputRow(float[] dz, int off, float[][] wRows) {
-        Arrays.fill(dxr, 0f);
-        int j = 0;
-        for (; j + 3 < nOut; j += 4) {
-            float a = dz[off + j];
-            float b = dz[off + j + 1];
-            float c = dz[off + j + 2];
-            float e = dz[off + j + 3];
-            float[] w0 = wRows[j];
-            float[] w1 = wRows[j + 1];
-            float[] w2 = wRows[j + 2];
-            float[] w3 = wRows[j + 3];
-            for (int i = 0; i < nIn; i++) {
-                dxr[i] = dxr[i] + a * w0[i] + b * w1[i] + c * w2[i] + e * w3[i];
-            }
-        }
-        for (; j < nOut; j++) {
-            float d = dz[off + j];
-            float[] w = wRows[j];
-            for (int i = 0; i < nIn; i++) {
-                dxr[i] += d * w[i];
             }
         }
     }

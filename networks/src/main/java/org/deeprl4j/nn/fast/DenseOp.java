@@ -181,33 +181,41 @@ final class DenseOp extends Op {
 
     /** {@code acc[j] = sum_i x[xo + i] * W[i][j] (+ b[j])}, vectorized over j. */
     private void wideRow(float[] x, int xo) {
-        int nOut = width;
-        float[] y = acc;
-        Arrays.fill(y, 0f);
-        int i = 0;
-        for (; i + 3 < nIn; i += 4) {
-            float x0 = x[xo + i];
-            float x1 = x[xo + i + 1];
-            float x2 = x[xo + i + 2];
-            float x3 = x[xo + i + 3];
-            float[] w0 = w[i];
-            float[] w1 = w[i + 1];
-            float[] w2 = w[i + 2];
-            float[] w3 = w[i + 3];
-            for (int j = 0; j < nOut; j++) {
-                y[j] = y[j] + x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j]; // left to right
-            }
-        }
-        for (; i < nIn; i++) {
-            float xi = x[xo + i];
-            float[] wi = w[i];
-            for (int j = 0; j < nOut; j++) {
-                y[j] += xi * wi[j];
-            }
-        }
+        weightedRowSum(acc, width, x, xo, w, nIn);
         if (bLayout != null) {
-            for (int j = 0; j < nOut; j++) {
-                y[j] += b[j];
+            for (int j = 0; j < width; j++) {
+                acc[j] += b[j];
+            }
+        }
+    }
+
+    /**
+     * {@code acc[0, len) = sum_k c[off + k] * rows[k][0, len)} for {@code k < count}, in order of k
+     * from 0, four rows per pass with the same association as one at a time (a dense layer's output
+     * row from W's rows, and its input gradient from W^T's rows). C2 vectorizes the inner loop
+     * because every array in it is addressed without an offset.
+     */
+    static void weightedRowSum(float[] acc, int len, float[] c, int off, float[][] rows, int count) {
+        Arrays.fill(acc, 0, len, 0f);
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            float c0 = c[off + k];
+            float c1 = c[off + k + 1];
+            float c2 = c[off + k + 2];
+            float c3 = c[off + k + 3];
+            float[] r0 = rows[k];
+            float[] r1 = rows[k + 1];
+            float[] r2 = rows[k + 2];
+            float[] r3 = rows[k + 3];
+            for (int j = 0; j < len; j++) {
+                acc[j] = acc[j] + c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j]; // left to right
+            }
+        }
+        for (; k < count; k++) {
+            float ck = c[off + k];
+            float[] rk = rows[k];
+            for (int j = 0; j < len; j++) {
+                acc[j] += ck * rk[j];
             }
         }
     }

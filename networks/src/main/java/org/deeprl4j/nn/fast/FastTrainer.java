@@ -194,7 +194,7 @@ public final class FastTrainer {
         if (n < 0) {
             throw new IllegalStateException("no training forward pass to back-propagate");
         }
-        invalidateKeepingInputs();
+        pendingRows = -1; // consumed; the input slots stay set until the end of this pass
         for (Op op : ops) {
             Arrays.fill(grads[op.out], 0, n * op.width, 0f);
         }
@@ -216,10 +216,6 @@ public final class FastTrainer {
         for (int slot : inputSlots) {
             slots[slot] = null;
         }
-    }
-
-    private void invalidateKeepingInputs() {
-        pendingRows = -1;
     }
 
     private void ensureCapacity(int n) {
