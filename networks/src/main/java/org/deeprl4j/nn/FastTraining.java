@@ -129,10 +129,7 @@ final class FastTraining {
             throw e;
         }
         double penalty = trainer.l2Score(); // DL4J's score uses the parameters before the step
-        double norm = trainer.step(new float[][] {grad}, clipper == null ? 0 : clipper.maxNorm(), newVersion);
-        if (clipper != null) {
-            clipper.record(norm);
-        }
+        step(new float[][] {grad}, newVersion);
         return score + penalty;
     }
 
@@ -142,7 +139,12 @@ final class FastTraining {
 
     /** One optimizer step on the kept forward pass; records the gradient norm with the clipper. */
     void step(INDArray[] outputGradients, long newVersion) {
-        double norm = trainer.step(gradients(outputGradients), clipper == null ? 0 : clipper.maxNorm(), newVersion);
+        step(gradients(outputGradients), newVersion);
+    }
+
+    /** The trainer's step, clipped and recorded by the network's {@link GlobalNormClipper} (if any). */
+    private void step(float[][] outputGradients, long newVersion) {
+        double norm = trainer.step(outputGradients, clipper == null ? null : clipper::coefficient, newVersion);
         if (clipper != null) {
             clipper.record(norm);
         }

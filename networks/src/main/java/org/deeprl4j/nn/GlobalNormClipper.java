@@ -30,19 +30,20 @@ final class GlobalNormClipper extends BaseTrainingListener {
         // from the norm of the mean gradient (the one PyTorch would see).
         double norm = grad.norm2Number().doubleValue() / model.batchSize();
         lastNorm = norm;
-        double coef = maxNorm / (norm + EPS);
+        double coef = coefficient(norm);
         if (coef < 1.0) {
             grad.muli(coef);
         }
     }
 
+    /** The factor a gradient of global norm {@code norm} is multiplied by (applied only when below 1). */
+    double coefficient(double norm) {
+        return maxNorm / (norm + EPS);
+    }
+
     /** Records the norm of a step clipped elsewhere (the plain-Java training path). */
     void record(double norm) {
         lastNorm = norm;
-    }
-
-    double maxNorm() {
-        return maxNorm;
     }
 
     /** Global norm of the mean gradient of the last step, before clipping. */

@@ -127,22 +127,24 @@ public final class FastTrainer {
      * applies the updater and writes parameters, updater state and iteration count back to the graph.
      *
      * @param outputGradients {@code dL/d(output k)} row-major {@code [n, outputSize(k)]}, L a batch mean
-     * @param maxNorm global-norm clipping threshold, or {@code <= 0} for none
+     * @param clipCoefficient global-norm clipping: the factor for a gradient of the given norm
+     *                        (applied when below 1), or null for no clipping
      * @param newVersion the parameter version the network will report after this step
-     * @return the global L2 norm of the gradient before clipping; NaN when {@code maxNorm <= 0}
+     * @return the global L2 norm of the gradient before clipping; NaN without clipping
      */
-    public double step(float[][] outputGradients, double maxNorm, long newVersion) {
+    public double step(float[][] outputGradients, java.util.function.DoubleUnaryOperator clipCoefficient,
+                       long newVersion) {
         backward(outputGradients, false);
         double norm = Double.NaN; // not needed without clipping (Network reports NaN then)
-        if (maxNorm > 0) {
+        if (clipCoefficient != null) {
             double sq = 0;
             for (float g : paramGrad) {
                 sq += (double) g * g;
             }
             norm = Math.sqrt(sq);
         }
-        double coef = maxNorm / (norm + 1e-6); // torch.nn.utils.clip_grad_norm_
-        if (maxNorm > 0 && coef < 1.0) {
+        double coef = clipCoefficient == null ? 1.0 : clipCoefficient.applyAsDouble(norm);
+        if (coef < 1.0) {
             float c = (float) coef;
             for (int p = 0; p < paramGrad.length; p++) {
                 paramGrad[p] *= c;
