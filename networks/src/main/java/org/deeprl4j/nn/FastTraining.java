@@ -34,6 +34,7 @@ final class FastTraining {
 
     void setEnabled(boolean enabled) {
         invalidate();
+        flushState();
         this.enabled = enabled;
     }
 
@@ -59,11 +60,6 @@ final class FastTraining {
     }
 
     private Optional<FastTrainer> compile(INDArray[] inputs) {
-        for (TrainingListener l : graph.getListeners() == null ? java.util.List.<TrainingListener>of() : graph.getListeners()) {
-            if (l != clipper) {
-                return Optional.empty(); // other listeners expect DL4J's calls
-            }
-        }
         int[] sizes = new int[inputs.length];
         for (int k = 0; k < inputs.length; k++) {
             if (inputs[k] == null || inputs[k].rank() != 2) {
@@ -71,7 +67,32 @@ final class FastTraining {
             }
             sizes[k] = (int) inputs[k].size(1);
         }
-        return FastTrainer.compile(graph, sizes);
+        return compile(sizes);
+    }
+
+    private Optional<FastTrainer> compile(int[] inputSizes) {
+        for (TrainingListener l : graph.getListeners() == null ? java.util.List.<TrainingListener>of() : graph.getListeners()) {
+            if (l != clipper) {
+                return Optional.empty(); // other listeners expect DL4J's calls
+            }
+        }
+        return FastTrainer.compile(graph, inputSizes);
+    }
+
+    /**
+     * Whether {@link #fit(float[], int, float[], float[], long, long)} handles a one-input graph fed
+     * rows of {@code inputSize} floats (compiling it for them if not tried yet).
+     */
+    boolean fits(int inputSize) {
+        if (!enabled) {
+            return false;
+        }
+        if (!compiled) {
+            compiled = true;
+            trainer = compile(new int[] {inputSize}).orElse(null);
+            loss = trainer == null ? null : FastFitLoss.of(graph).orElse(null);
+        }
+        return trainer != null && loss != null && trainer.inputSize(0) == inputSize;
     }
 
     /** Training forward pass (after {@link #active}); outputs as new {@code [n, width]} arrays. */
@@ -87,7 +108,16 @@ final class FastTraining {
 
     /** The forward pass on the trainer's buffers: outputs row-major {@code [n, width]} (buffers may be longer). */
     private float[][] run(INDArray[] inputs, long version) {
+        float[][] in = inputArrays(inputs);
         int n = (int) inputs[0].size(0);
+        float[][] out = trainer.forward(in, n, version);
+        rows = n;
+        return out;
+    }
+
+    /** The inputs as row-major arrays, after checking their shapes against the trainer's. */
+    private float[][] inputArrays(INDArray[] inputs) {
+        long n = inputs[0].size(0);
         float[][] in = new float[inputs.length][];
         for (int k = 0; k < inputs.length; k++) {
             if (inputs[k].size(0) != n || inputs[k].size(1) != trainer.inputSize(k)) {
@@ -97,9 +127,7 @@ final class FastTraining {
             }
             in[k] = NdArrays.floats(inputs[k]);
         }
-        float[][] out = trainer.forward(in, n, version);
-        rows = n;
-        return out;
+        return in;
     }
 
     /** Whether {@link #fit} handles this graph (a masked MSE/Huber loss layer on the plain-Java path). */
@@ -112,18 +140,37 @@ final class FastTraining {
      * {@link #step}. Returns DL4J's score: the batch-mean loss plus DL4J's L2 penalty.
      */
     double fit(INDArray[] inputs, INDArray labels, INDArray mask, long version, long newVersion) {
-        float[] y = run(inputs, version)[0]; // checks the inputs' shapes
+        float[][] in = inputArrays(inputs); // checks the inputs' shapes
         int w = trainer.outputSize(0);
-        float[] target = NdArrays.floats(labels);
-        if (target.length != rows * w) {
-            trainer.invalidate();
-            throw new IllegalArgumentException("labels must be [" + rows + ", " + w + "], got "
+        if (labels.length() != inputs[0].size(0) * w) {
+            throw new IllegalArgumentException("labels must be [" + inputs[0].size(0) + ", " + w + "], got "
                     + java.util.Arrays.toString(labels.shape()));
         }
+        return fitRows(in, (int) inputs[0].size(0), NdArrays.floats(labels), mask == null ? null : NdArrays.floats(mask),
+                version, newVersion);
+    }
+
+    /**
+     * {@link #fit(INDArray[], INDArray, INDArray, long, long)} on row-major arrays of a one-input
+     * graph (after {@link #fits(int)}): {@code input [rows, inputSize]}, {@code labels [rows, nOut]},
+     * {@code mask} like the labels or {@code [rows]} or null.
+     */
+    double fit(float[] input, int rows, float[] labels, float[] mask, long version, long newVersion) {
+        int w = trainer.outputSize(0);
+        if (labels.length != rows * w) {
+            throw new IllegalArgumentException("labels must hold " + rows + " x " + w + " values, got " + labels.length);
+        }
+        return fitRows(new float[][] {input}, rows, labels, mask, version, newVersion);
+    }
+
+    private double fitRows(float[][] inputs, int n, float[] target, float[] mask, long version, long newVersion) {
+        float[] y = trainer.forward(inputs, n, version)[0];
+        rows = n;
+        int w = trainer.outputSize(0);
         float[] grad = new float[rows * w];
         double score;
         try {
-            score = loss.gradient(y, target, mask == null ? null : NdArrays.floats(mask), rows, w, grad);
+            score = loss.gradient(y, target, mask, rows, w, grad);
         } catch (IllegalArgumentException e) {
             trainer.invalidate();
             throw e;
@@ -174,6 +221,13 @@ final class FastTraining {
             g[k] = NdArrays.floats(a);
         }
         return g;
+    }
+
+    /** Writes the trainer's updater state into the graph if it is newer ({@link FastTrainer#flushState}). */
+    void flushState() {
+        if (trainer != null) {
+            trainer.flushState();
+        }
     }
 
     void invalidate() {

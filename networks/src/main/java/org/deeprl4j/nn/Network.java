@@ -88,6 +88,35 @@ public final class Network {
         return fit(new INDArray[] {input}, new INDArray[] {labels}, labelMask == null ? null : new INDArray[] {labelMask});
     }
 
+    /**
+     * {@link #fit(INDArray, INDArray, INDArray)} on row-major float arrays, for a network with one
+     * flat input and one output: {@code input [rows, inputSize]}, {@code labels [rows, nOut]},
+     * {@code labelMask [rows, nOut]} or {@code [rows]} or null. On the plain-Java training path no
+     * INDArray is made; otherwise the arrays become INDArrays of those shapes.
+     */
+    public double fit(float[] input, int rows, float[] labels, float[] labelMask) {
+        if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
+            throw new IllegalStateException("fit on float arrays needs one input and one output; this network has "
+                    + graph.getNumInputArrays() + " and " + graph.getNumOutputArrays());
+        }
+        if (rows <= 0 || input.length % rows != 0 || labels.length % rows != 0
+                || (labelMask != null && labelMask.length % rows != 0)) {
+            throw new IllegalArgumentException("input (" + input.length + " values), labels (" + labels.length
+                    + ") and labelMask (" + (labelMask == null ? "null" : labelMask.length) + ") must hold whole rows of "
+                    + rows + " rows");
+        }
+        int cols = input.length / rows;
+        invalidate();
+        if (fast.fits(cols)) {
+            double score = fast.fit(input, rows, labels, labelMask, paramVersion, paramVersion + 1);
+            paramVersion++;
+            return score;
+        }
+        return fit(Nd4j.create(input, new long[] {rows, cols}, 'c'), // [rows, inputSize]
+                Nd4j.create(labels, new long[] {rows, labels.length / rows}, 'c'), // [rows, nOut]
+                labelMask == null ? null : Nd4j.create(labelMask, new long[] {rows, labelMask.length / rows}, 'c'));
+    }
+
     /** Multi-input / multi-output form of {@link #fit(INDArray, INDArray, INDArray)}; masks may be null. */
     public double fit(INDArray[] inputs, INDArray[] labels, INDArray[] labelMasks) {
         checkCount("inputs", inputs, graph.getNumInputArrays());
@@ -107,6 +136,7 @@ public final class Network {
             return score;
         }
         paramVersion++;
+        fast.flushState(); // DL4J's updater steps from the current state
         graph.fit(inputs, labels, null, labelMasks);
         return graph.score();
     }
@@ -149,6 +179,7 @@ public final class Network {
         if (fast.pending()) {
             fast.step(outputGradients, paramVersion + 1);
         } else {
+            fast.flushState();
             external.step(outputGradients);
         }
         paramVersion++;
@@ -229,6 +260,7 @@ public final class Network {
         // Not ComputationGraph.clone(): it shares the listener collection with the original (so
         // the copy's clipper would replace the original's) and resets the iteration count, which
         // drives Adam's bias correction.
+        fast.flushState();
         ComputationGraphConfiguration conf = graph.getConfiguration().clone();
         conf.setIterationCount(graph.getConfiguration().getIterationCount());
         conf.setEpochCount(graph.getConfiguration().getEpochCount());
@@ -376,6 +408,7 @@ public final class Network {
 
     /** The underlying DL4J graph (shared, not a copy). Counts as a parameter change for {@link #paramVersion}. */
     public ComputationGraph graph() {
+        fast.flushState(); // the caller may read the updater state
         paramVersion++; // the caller may change parameters through the graph
         return graph;
     }

@@ -38,17 +38,28 @@ public final class QNetworks {
     }
 
     /**
-     * Labels and label mask of a TD update for {@link Network#fit(INDArray, INDArray, INDArray)}.
+     * Labels and label mask of a TD update for {@link Network#fit(float[], int, float[], float[])}
+     * (row-major arrays) or {@link Network#fit(INDArray, INDArray, INDArray)} ({@link #labels()},
+     * {@link #mask()}).
      *
-     * @param labels {@code [batch, nActions]}: the TD target in the taken action's column, 0 elsewhere
-     * @param mask   {@code [batch, nActions]}: the sample weight (1, or the importance weight of
-     *               prioritized replay) in the taken action's column, 0 elsewhere
+     * @param labelData {@code [batch, nActions]}: the TD target in the taken action's column, 0 elsewhere
+     * @param maskData  {@code [batch, nActions]}: the sample weight (1, or the importance weight of
+     *                  prioritized replay) in the taken action's column, 0 elsewhere
      */
-    public record TdTargets(INDArray labels, INDArray mask) {
+    public record TdTargets(float[] labelData, float[] maskData, int batch, int nActions) {
+        /** The labels as a new {@code [batch, nActions]} INDArray. */
+        public INDArray labels() {
+            return Nd4j.create(labelData, new long[] {batch, nActions}, 'c');
+        }
+
+        /** The mask as a new {@code [batch, nActions]} INDArray. */
+        public INDArray mask() {
+            return Nd4j.create(maskData, new long[] {batch, nActions}, 'c');
+        }
     }
 
     /**
-     * Builds {@link TdTargets} in one allocation per array (no per-element native calls).
+     * Builds {@link TdTargets}.
      *
      * @param actions  taken actions, each in [0, nActions)
      * @param targets  TD targets, same length as actions
@@ -72,8 +83,7 @@ public final class QNetworks {
             labels[i * nActions + a] = targets[i];
             mask[i * nActions + a] = weights == null ? 1f : weights[i];
         }
-        long[] shape = {batch, nActions};
-        return new TdTargets(Nd4j.create(labels, shape, 'c'), Nd4j.create(mask, shape, 'c')); // [batch, nActions]
+        return new TdTargets(labels, mask, batch, nActions); // [batch, nActions] each
     }
 
     /** A Q-network on flat observations {@code [batch, obsDim]}. */

@@ -42,7 +42,6 @@ public final class PrioritizedReplayBuffer extends BaseReplayBuffer {
     private double maxPriority = 1.0;
     private long sampleCalls;
     private double fixedBeta = Double.NaN;
-    private float[] weightScratch = new float[0];
 
     /**
      * @param capacity maximum number of stored transitions, > 0
@@ -92,15 +91,13 @@ public final class PrioritizedReplayBuffer extends BaseReplayBuffer {
         for (int k = 0; k < batchSize; k++) {
             indices[k] = sumTree.find((k + rng.nextDouble()) * segment);
         }
-        if (weightScratch.length != batchSize) {
-            weightScratch = new float[batchSize];
-        }
+        float[] weights = new float[batchSize]; // the batch keeps it
         // w_i / max_j w_j = (N p_i / total)^-beta / (N p_min / total)^-beta = (p_i / p_min)^-beta
         double minPriority = minTree.min();
         for (int k = 0; k < batchSize; k++) {
-            weightScratch[k] = (float) Math.pow(sumTree.get(indices[k]) / minPriority, -beta);
+            weights[k] = (float) Math.pow(sumTree.get(indices[k]) / minPriority, -beta);
         }
-        return store.gather(indices, weightScratch);
+        return store.gather(indices, weights);
     }
 
     @Override

@@ -3,14 +3,10 @@ package org.deeprl4j.replay;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ring of stored transitions, as preallocated primitive arrays (one row per slot). Writing
- * allocates nothing; {@link #gather} copies the sampled rows into reusable scratch arrays and makes
- * one INDArray per field.
+ * allocates nothing; {@link #gather} copies the sampled rows into new arrays.
  */
 final class TransitionStore {
     final int capacity;
@@ -26,14 +22,6 @@ final class TransitionStore {
     int size;
     long added;
 
-    private int scratchRows = -1;
-    private float[] sObs;
-    private float[] sNext;
-    private float[] sAct;
-    private float[] sRew;
-    private float[] sDone;
-    private float[] sDisc;
-    private float[] sOnes;
 
     TransitionStore(int capacity, int obsDim, int actDim) {
         this.capacity = capacity;
@@ -72,13 +60,15 @@ final class TransitionStore {
         return slot;
     }
 
-    /**
-     * The batch of the given slots; {@code weights} (length B) or null for all-ones weights. The
-     * float arrays are copied by {@code Nd4j.create}, so the scratch arrays can be reused.
-     */
+    /** The batch of the given slots, in new arrays; {@code weights} (length B) or null for all-ones weights. */
     ReplayBatch gather(int[] indices, float[] weights) {
         int b = indices.length;
-        ensureScratch(b);
+        float[] sObs = new float[b * obsDim];
+        float[] sNext = new float[b * obsDim];
+        float[] sAct = new float[b * actDim];
+        float[] sRew = new float[b];
+        float[] sDone = new float[b];
+        float[] sDisc = new float[b];
         for (int i = 0; i < b; i++) {
             int slot = indices[i];
             System.arraycopy(obs, slot * obsDim, sObs, i * obsDim, obsDim);
@@ -88,34 +78,12 @@ final class TransitionStore {
             sDone[i] = dones[slot];
             sDisc[i] = discounts[slot];
         }
-        return new ReplayBatch(
-                create(sObs, b, obsDim),   // [B, obsDim]
-                create(sAct, b, actDim),   // [B, actDim]
-                create(sRew, b, 1),        // [B, 1]
-                create(sNext, b, obsDim),  // [B, obsDim]
-                create(sDone, b, 1),       // [B, 1]
-                create(sDisc, b, 1),       // [B, 1]
-                create(weights == null ? sOnes : weights, b, 1), // [B, 1]
-                indices);
-    }
-
-    private static INDArray create(float[] data, int rows, int cols) {
-        return Nd4j.create(data, new long[] {rows, cols}, DataType.FLOAT);
-    }
-
-    private void ensureScratch(int b) {
-        if (b == scratchRows) {
-            return;
+        float[] w = weights;
+        if (w == null) {
+            w = new float[b];
+            java.util.Arrays.fill(w, 1f);
         }
-        sObs = new float[b * obsDim];
-        sNext = new float[b * obsDim];
-        sAct = new float[b * actDim];
-        sRew = new float[b];
-        sDone = new float[b];
-        sDisc = new float[b];
-        sOnes = new float[b];
-        java.util.Arrays.fill(sOnes, 1f);
-        scratchRows = b;
+        return new ReplayBatch(obsDim, actDim, sObs, sAct, sRew, sNext, sDone, sDisc, w, indices);
     }
 
     void writeTo(DataOutputStream out) throws IOException {

@@ -18,7 +18,6 @@ import org.deeprl4j.env.spaces.Discrete;
 import org.deeprl4j.env.spaces.Space;
 import org.deeprl4j.nn.Loss;
 import org.deeprl4j.nn.MlpSpec;
-import org.deeprl4j.nn.NdArrays;
 import org.deeprl4j.nn.Network;
 import org.deeprl4j.nn.OptimizerConfig;
 import org.deeprl4j.nn.QNetworks;
@@ -46,6 +45,7 @@ public final class DqnAgent implements Agent, Checkpointable {
     private final Rng explorationRng;
     private final GreedyQPolicy greedy;
     private final GreedyQPolicy targetValues; // the target network's Q-values (FastNet when possible)
+    private final RoundTargets roundTargets;
     private final EpsilonGreedy behaviour;
     private final int targetUpdateEvery;
     private long vectorSteps;
@@ -85,6 +85,7 @@ public final class DqnAgent implements Agent, Checkpointable {
         }
         this.greedy = new GreedyQPolicy(q, obsDim);
         this.targetValues = new GreedyQPolicy(target, obsDim);
+        this.roundTargets = new RoundTargets(targetValues, obsDim, nActions);
         this.explorationRng = rng.split();
         this.behaviour = new EpsilonGreedy(greedy, Schedule.linear(cfg.explorationInitialEps(),
                 cfg.explorationFinalEps(), cfg.explorationFraction()), totalSteps, actions, explorationRng);
@@ -139,17 +140,37 @@ public final class DqnAgent implements Agent, Checkpointable {
     Map<String, Double> train(int gradientSteps) {
         double lossSum = 0;
         double qSum = Double.NaN;
+        // Where the minibatches do not depend on the updates (uniform replay) and only the target
+        // network looks at s' (vanilla DQN), the round's minibatches are drawn first (the same draws
+        // in the same order) and Q_target(s') of all of them is computed at once (RoundTargets).
+        boolean upFront = !cfg.prioritized() && !cfg.doubleDqn();
+        ReplayBatch[] drawn = upFront ? new ReplayBatch[gradientSteps] : null;
+        float[][] targetsDrawn = null;
+        if (upFront) {
+            for (int g = 0; g < gradientSteps; g++) {
+                drawn[g] = buffer.sample(cfg.batchSize(), rng);
+            }
+            targetsDrawn = roundTargets.compute(drawn);
+        }
         for (int g = 0; g < gradientSteps; g++) {
-            ReplayBatch b = buffer.sample(cfg.batchSize(), rng);
+            ReplayBatch b = upFront ? drawn[g] : buffer.sample(cfg.batchSize(), rng);
             int batch = b.batchSize();
-            float[] nextObs = NdArrays.floats(b.nextObservations());                  // [B * obsDim]
-            float[] nextTarget = targetValues.qValues(nextObs, batch);                  // [B, nActions] row-major
-            float[] nextOnline = cfg.doubleDqn() ? greedy.qValues(nextObs, batch) : nextTarget;
-            float[] rewards = b.rewards().data().asFloat();     // [B] n-step discounted reward sums
-            float[] discounts = b.discounts().data().asFloat(); // [B] gamma^k, k = real steps in the window
-            float[] dones = b.dones().data().asFloat();         // [B] 1 only for terminal states
-            float[] weights = b.weights().data().asFloat();     // [B] importance weights (1 when uniform)
-            float[] actions = b.actions().data().asFloat();     // [B] action indices as floats
+            float[] nextTarget;                                                          // [B, nActions] row-major
+            float[] nextOnline;
+            if (upFront) {
+                nextTarget = targetsDrawn[g];
+                nextOnline = nextTarget;
+                drawn[g] = null;
+            } else {
+                float[] nextObs = b.nextObservationsData();                           // [B * obsDim]
+                nextTarget = targetValues.qValues(nextObs, batch);
+                nextOnline = cfg.doubleDqn() ? greedy.qValues(nextObs, batch) : nextTarget;
+            }
+            float[] rewards = b.rewardsData();     // [B] n-step discounted reward sums
+            float[] discounts = b.discountsData(); // [B] gamma^k, k = real steps in the window
+            float[] dones = b.donesData();         // [B] 1 only for terminal states
+            float[] weights = b.weightsData();     // [B] importance weights (1 when uniform)
+            float[] actions = b.actionsData();     // [B] action indices as floats
             int[] taken = new int[batch];
             float[] y = new float[batch];
             for (int i = 0; i < batch; i++) {
@@ -168,7 +189,7 @@ public final class DqnAgent implements Agent, Checkpointable {
             boolean logQ = g == gradientSteps - 1 && trainRounds % Q_LOG_EVERY_ROUNDS == 0;
             if (cfg.prioritized() || logQ) {
                 // Q(s, a) before the step: TD errors for the priorities, and the logged Q values
-                float[] current = greedy.qValues(NdArrays.floats(b.observations()), batch); // [B, nActions] row-major
+                float[] current = greedy.qValues(b.observationsData(), batch); // [B, nActions] row-major
                 double[] tdErrors = new double[batch];
                 qSum = 0;
                 for (int i = 0; i < batch; i++) {
@@ -178,7 +199,7 @@ public final class DqnAgent implements Agent, Checkpointable {
                 }
                 buffer.updatePriorities(b.indices(), tdErrors); // no-op for uniform replay
             }
-            double loss = q.fit(b.observations(), td.labels(), td.mask());
+            double loss = q.fit(b.observationsData(), batch, td.labelData(), td.maskData());
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(0, "non-finite TD loss " + loss);
             }

@@ -33,7 +33,8 @@ public record MachineInfo(int cores, double loadAverage, String os, String jvm, 
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")";
         String jvm = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version");
-        String omp = "OMP_NUM_THREADS=" + java.util.Objects.requireNonNullElse(System.getenv("OMP_NUM_THREADS"), "unset");
+        String omp = "OMP_NUM_THREADS=" + java.util.Objects.requireNonNullElse(System.getenv("OMP_NUM_THREADS"), "unset")
+                + ", OPENBLAS_CORETYPE=" + java.util.Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "unset");
         String backend;
         String threads;
         try {

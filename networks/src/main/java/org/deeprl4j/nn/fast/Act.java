@@ -109,8 +109,11 @@ final class Act {
         switch (kind) {
             case IDENTITY -> { }
             case RELU -> {
+                // y > 0 ? dy : 0 as arithmetic, which C2 vectorizes (it leaves the select scalar: 5x
+                // slower here): y * 2^149 is at least 1 for every positive float, down to the least
+                // subnormal, and 0 for y = 0
                 for (int k = from; k < to; k++) {
-                    dy[k] = y[k] > 0 ? dy[k] : 0f;
+                    dy[k] = dy[k] * Math.min(y[k] * 0x1p126f * 0x1p23f, 1f);
                 }
             }
             case LEAKY_RELU -> {

@@ -1,6 +1,7 @@
 package org.deeprl4j.nn.fast;
 
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * Back-propagation buffers and loops of a {@link DenseOp} {@code z = x W + b}: given
@@ -129,18 +130,30 @@ final class DenseGrad {
      * The same gradients through OpenBLAS, written straight into the flat gradient: {@code dW^T = dz^T x}
      * lands in DL4J's column-major layout of W ({@code wT} is W^T {@code [nOut, nIn]}, the column-major
      * W), {@code dx += dz W^T}.
+     *
+     * @param xNative x already in native memory, or null to copy it
+     * @param wT W^T in native memory
      */
-    void backwardBlas(float[] x, float[] dz, float[] dx, int n, float[] wT, float[] paramGrad, ParamLayout wLayout,
-                      ParamLayout bLayout) {
-        float[] gwT = blasBuffer();
-        Blas.gemm(true, false, nOut, nIn, n, dz, nOut, x, nIn, 0f, gwT, nIn); // [nOut, n] x [n, nIn]
-        System.arraycopy(gwT, 0, paramGrad, wLayout.start(), gwT.length);
+    void backwardBlas(float[] x, FloatPointer xNative, float[] dz, float[] dx, int n, FloatPointer wT,
+                      float[] paramGrad, ParamLayout wLayout, ParamLayout bLayout) {
+        if (dzNative == null) {
+            dzNative = new Blas.Native();
+            xCopy = new Blas.Native();
+            gwNative = new Blas.Native();
+            dxNative = new Blas.Native();
+        }
+        FloatPointer dzn = dzNative.from(dz, n * nOut);
+        FloatPointer xn = xNative != null ? xNative : xCopy.from(x, n * nIn);
+        int len = nIn * nOut;
+        Blas.gemm(true, false, nOut, nIn, n, dzn, nOut, xn, nIn, 0f, gwNative.of(len), nIn); // [nOut, n] x [n, nIn]
+        gwNative.to(paramGrad, wLayout.start(), len);
         if (bLayout != null) {
             Arrays.fill(gb, 0f);
-            for (int r = 0; r < n; r++) {
-                int o = r * nOut;
+            float[] row = dz4[0];
+            for (int r = 0; r < n; r++) { // through a row at offset 0, which C2 vectorizes
+                System.arraycopy(dz, r * nOut, row, 0, nOut);
                 for (int j = 0; j < nOut; j++) {
-                    gb[j] += dz[o + j];
+                    gb[j] += row[j];
                 }
             }
             for (int j = 0; j < nOut; j++) {
@@ -148,18 +161,16 @@ final class DenseGrad {
             }
         }
         if (dx != null) {
-            Blas.gemm(false, false, n, nIn, nOut, dz, nOut, wT, nIn, 1f, dx, nIn); // dx += [n, nOut] x [nOut, nIn]
+            FloatPointer dxn = dxNative.from(dx, n * nIn);
+            Blas.gemm(false, false, n, nIn, nOut, dzn, nOut, wT, nIn, 1f, dxn, nIn); // dx += [n, nOut] x [nOut, nIn]
+            dxNative.to(dx, 0, n * nIn);
         }
     }
 
-    private float[] blasGrad;
-
-    private float[] blasBuffer() {
-        if (blasGrad == null) {
-            blasGrad = new float[nIn * nOut];
-        }
-        return blasGrad;
-    }
+    private Blas.Native dzNative; // [n, nOut]
+    private Blas.Native xCopy;    // [n, nIn] when the forward pass's copy is not at hand
+    private Blas.Native gwNative; // [nOut, nIn]
+    private Blas.Native dxNative; // [n, nIn]
 
     /** Writes dW and db into the flat gradient at the parameters' positions. */
     void scatter(float[] paramGrad, ParamLayout wLayout, ParamLayout bLayout) {

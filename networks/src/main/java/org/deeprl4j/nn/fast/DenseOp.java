@@ -1,6 +1,7 @@
 package org.deeprl4j.nn.fast;
 
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * A fully connected layer {@code y = act(x W + b)} (DL4J's {@code DenseLayer} and the dense part of
@@ -31,7 +32,10 @@ final class DenseOp extends Op {
     private final float[] acc;   // [nOut] one output row of the wide form
     private final Act act;
     private DenseGrad grad;      // backward buffers, created on the first backward call
-    private final float[] wT;    // W^T [nOut, nIn] row-major = DL4J's column-major W, for OpenBLAS; null: Java loops only
+    private final Blas.Native wT; // W^T [nOut, nIn] row-major = DL4J's column-major W, native, for OpenBLAS; null: Java loops only
+    private Blas.Native xNative;  // [n, nIn] the input rows of the last OpenBLAS forward pass
+    private Blas.Native yNative;  // [n, nOut] its output rows
+    private float[] xKept;        // the Java array xNative was copied from (reused by the backward pass)
     private boolean rowsStale;   // w (and grad's W^T rows) older than wT
 
     DenseOp(int out, int in, int nIn, int nOut, ParamLayout wLayout, ParamLayout bLayout, Act act) {
@@ -49,7 +53,7 @@ final class DenseOp extends Op {
         this.acc = new float[nOut];
         this.act = act;
         boolean columnMajor = wLayout.rowStride() == 1 && wLayout.colStride() == nIn;
-        this.wT = Blas.AVAILABLE && columnMajor ? new float[nIn * nOut] : null;
+        this.wT = Blas.AVAILABLE && columnMajor ? new Blas.Native() : null;
     }
 
     /** Weight matrices from this size up go through OpenBLAS rather than rebuild their Java rows. */
@@ -73,7 +77,7 @@ final class DenseOp extends Op {
             }
         }
         if (wT != null) {
-            System.arraycopy(flat, wLayout.start(), wT, 0, wT.length); // DL4J stores W column-major: W^T row-major
+            wT.of((long) nIn * nOut).put(flat, wLayout.start(), nIn * nOut); // DL4J stores W column-major: W^T row-major
             rowsStale = true; // the Java loops' copies are refreshed from wT when next needed
             return;
         }
@@ -107,7 +111,9 @@ final class DenseOp extends Op {
     /** Refreshes the Java loops' weights from W^T if a load went only to W^T. */
     private void javaRows() {
         if (rowsStale) {
-            loadRows(wT, new ParamLayout(0, 1, nIn, nIn, width)); // W^T [nOut, nIn] row-major = column-major W
+            float[] t = new float[nIn * width];
+            wT.to(t, 0, t.length);
+            loadRows(t, new ParamLayout(0, 1, nIn, nIn, width)); // W^T [nOut, nIn] row-major = column-major W
         }
     }
 
@@ -121,7 +127,10 @@ final class DenseOp extends Op {
         float[] dz = grads[out];
         act.backward(slots[out], dz, 0, n * width); // dL/dz = dL/dy * act'(z)
         if (blas(n)) {
-            grad.backwardBlas(slots[in[0]], dz, grads[in[0]], n, wT, paramGrad, wLayout, bLayout);
+            float[] x = slots[in[0]];
+            // the forward pass's native copy of x serves if it was this array (the trainer keeps its inputs)
+            FloatPointer xn = x == xKept && xNative != null ? xNative.of(0) : null;
+            grad.backwardBlas(x, xn, dz, grads[in[0]], n, wT.of(0), paramGrad, wLayout, bLayout);
             return;
         }
         javaRows();
@@ -139,6 +148,7 @@ final class DenseOp extends Op {
         if (blas(n)) {
             forwardBlas(slots[in[0]], slots[out], n);
         } else {
+            xKept = null;
             javaRows();
             forwardJava(slots[in[0]], slots[out], n);
         }
@@ -147,16 +157,32 @@ final class DenseOp extends Op {
     /** {@code y = act(x W + b)} through OpenBLAS (a separate method keeps the Java loops' JIT profile apart). */
     private void forwardBlas(float[] x, float[] y, int n) {
         int nOut = width;
-        Blas.gemm(false, true, n, nOut, nIn, x, nIn, wT, nIn, 0f, y, nOut); // [n, nIn] x [nIn, nOut]
-        if (bLayout != null) {
-            for (int r = 0; r < n; r++) {
-                int yo = r * nOut;
+        if (xNative == null) {
+            xNative = new Blas.Native();
+            yNative = new Blas.Native();
+        }
+        FloatPointer yn = yNative.of((long) n * nOut);
+        Blas.gemm(false, true, n, nOut, nIn, xNative.from(x, n * nIn), nIn, wT.of(0), nIn, 0f, yn, nOut); // [n, nIn] x [nIn, nOut]
+        yNative.to(y, 0, n * nOut);
+        xKept = x;
+        if (bLayout == null || narrow) {
+            for (int r = 0; bLayout != null && r < n; r++) {
                 for (int j = 0; j < nOut; j++) {
-                    y[yo + j] += b[j];
+                    y[r * nOut + j] += b[j];
                 }
             }
+            act.apply(y, 0, n * nOut);
+            return;
         }
-        act.apply(y, 0, n * nOut);
+        for (int r = 0; r < n; r++) { // through a row at offset 0: C2 leaves y[yo + j] += b[j] scalar
+            int yo = r * nOut;
+            System.arraycopy(y, yo, acc, 0, nOut);
+            for (int j = 0; j < nOut; j++) {
+                acc[j] += b[j];
+            }
+            act.apply(acc, 0, nOut);
+            System.arraycopy(acc, 0, y, yo, nOut);
+        }
     }
 
     /** {@code y = act(x W + b)} with the Java loops, row by row. */

@@ -18,9 +18,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's forward 2.0 ms and backward + Adam step 3.4 ms).
  *
  * <p>The DL4J graph remains the model: parameters and updater state are read from its arrays
- * whenever {@code Network.paramVersion()} says they may have changed, and written back to them
- * after every step (with the iteration count), so saving, checkpoints, target-network copies and
- * the DL4J path always see the current state. {@code FastTrainerTest} checks steps, input gradients
+ * whenever {@code Network.paramVersion()} says they may have changed. Parameters and the
+ * iteration count are written back after every step; the updater state when
+ * {@link #flushState} is called, which {@code Network} does before anything can read it (saving,
+ * checkpoints, copies, the DL4J path), so they always see the current state. {@code FastTrainerTest} checks steps, input gradients
  * and losses against DL4J's. Not thread-safe.
  */
 public final class FastTrainer {
@@ -39,6 +40,7 @@ public final class FastTrainer {
     private int pendingRows = -1; // rows of the kept forward pass; -1 = none
     private long syncedVersion;
     private boolean synced;
+    private boolean stateDirty; // the updater state here is newer than the graph's (see flushState)
 
     private FastTrainer(ComputationGraph graph, FastCompiler.Plan plan, FastUpdater updater) {
         this.graph = graph;
@@ -137,11 +139,7 @@ public final class FastTrainer {
         backward(outputGradients, false);
         double norm = Double.NaN; // not needed without clipping (Network reports NaN then)
         if (clipCoefficient != null) {
-            double sq = 0;
-            for (float g : paramGrad) {
-                sq += (double) g * g;
-            }
-            norm = Math.sqrt(sq);
+            norm = Math.sqrt(sumOfSquares(paramGrad));
         }
         double coef = clipCoefficient == null ? 1.0 : clipCoefficient.applyAsDouble(norm);
         if (coef < 1.0) {
@@ -156,10 +154,42 @@ public final class FastTrainer {
         for (Op op : ops) {
             op.load(params);
         }
-        write();
+        ParamLayout.write(params, graph.params());
+        stateDirty = state.length > 0;
         conf.setIterationCount(iteration + 1);
         syncedVersion = newVersion;
         return norm;
+    }
+
+    /**
+     * {@code sum g^2} in double, over eight running sums: C2 keeps a floating-point sum in order,
+     * so one running sum waits for the previous addition at every element (56 us for 67k
+     * gradients here against 25 us).
+     */
+    static double sumOfSquares(float[] g) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int i = 0;
+        for (; i + 7 < g.length; i += 8) {
+            s0 += (double) g[i] * g[i];
+            s1 += (double) g[i + 1] * g[i + 1];
+            s2 += (double) g[i + 2] * g[i + 2];
+            s3 += (double) g[i + 3] * g[i + 3];
+            s4 += (double) g[i + 4] * g[i + 4];
+            s5 += (double) g[i + 5] * g[i + 5];
+            s6 += (double) g[i + 6] * g[i + 6];
+            s7 += (double) g[i + 7] * g[i + 7];
+        }
+        for (; i < g.length; i++) {
+            s0 += (double) g[i] * g[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** Gradients of the loss w.r.t. each input, {@code [n, inputSize(k)]}; parameters unchanged. */
@@ -232,12 +262,14 @@ public final class FastTrainer {
         capacity = cap;
     }
 
-    /** Reads parameters and updater state from the graph's arrays. */
+    /**
+     * Reads the parameters from the graph's arrays, and the updater state unless the state here is
+     * newer (nothing can have changed the graph's state without a {@link #flushState} first).
+     */
     private void read() {
         ParamLayout.read(graph.params(), params);
-        INDArray s = graph.getUpdater(true).getStateViewArray();
-        if (state.length > 0) {
-            ParamLayout.read(s, state);
+        if (state.length > 0 && !stateDirty) {
+            ParamLayout.read(graph.getUpdater(true).getStateViewArray(), state);
             updater.readState(state);
         }
         for (Op op : ops) {
@@ -245,12 +277,18 @@ public final class FastTrainer {
         }
     }
 
-    /** Writes parameters and updater state into the graph's arrays. */
-    private void write() {
-        ParamLayout.write(params, graph.params());
-        if (state.length > 0) {
+    /**
+     * Writes the updater state (Adam's moments, RMSProp's average) into the graph's arrays if a
+     * step changed it since the last write. Steps write the parameters and the iteration count
+     * at once but leave this to whoever reads the graph's updater: {@code Network} calls it before
+     * handing out its graph, copying it, or training on DL4J's path. Writing 2 x 67k moments
+     * after every step cost 30 us of a DQN step of 600 us.
+     */
+    public void flushState() {
+        if (stateDirty) {
             updater.writeState(state);
             ParamLayout.write(state, graph.getUpdater(true).getStateViewArray());
+            stateDirty = false;
         }
     }
 

@@ -98,7 +98,9 @@ class FastTrainerTest {
                     default -> QNetworks.tdTargets(actions(n), new float[n], FastChecks.randomRows(n, 1, 1.0, 80 + t), 3)
                             .mask(); // [n, 3] one weighted column per row
                 };
-                double sf = fast.fit(x, labels, mask);
+                // odd steps: the float-array form, which skips INDArrays on the plain-Java path
+                double sf = t % 2 == 0 ? fast.fit(x, labels, mask) : fast.fit(x.dup('c').data().asFloat(), n,
+                        labels.data().asFloat(), mask == null ? null : mask.dup('c').data().asFloat());
                 double sr = ref.fit(x, labels, mask);
                 String what = e.getKey() + " step " + t;
                 assertEquals(sr, sf, 1e-5 * Math.max(1, Math.abs(sr)), what + " score");
@@ -108,6 +110,51 @@ class FastTrainerTest {
             assertTrue(fast.fastTrainingActive(), e.getKey());
             assertEquals(6, fast.graph().getConfiguration().getIterationCount());
         }
+    }
+
+    @Test
+    void updaterStateWrittenBackLazilyIsNeverLost() {
+        // steps leave Adam's moments in the trainer; every reader of the graph's updater must see them
+        OptimizerConfig adam = OptimizerConfig.adam(2e-3);
+        Function<Long, Network> build = s -> PolicyNetworks.categoricalActorCritic(OBS, 3,
+                ActorCriticSpec.shared(new MlpSpec(new int[] {40, 40}, "relu", "xavier")), adam, s);
+        Network fast = build.apply(4L);
+        Network ref = build.apply(4L);
+        ref.setFastTraining(false);
+        for (int t = 0; t < 3; t++) {
+            stepOnly(fast, ref, 30 + t, 40);
+        }
+        for (Network n : new Network[] {fast, ref}) {
+            n.params().muli(0.9); // a parameter write while the moments are newer than the graph's
+        }
+        for (int t = 0; t < 2; t++) {
+            stepOnly(fast, ref, 40 + t, 40);
+        }
+        Network copy = fast.copy(); // copy() reads the updater state
+        step(copy, ref.copy(), 50, "copy after unflushed steps", 40);
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream savedRef = new java.io.ByteArrayOutputStream();
+        try {
+            org.deeprl4j.nn.NetworkState.write(fast, new java.io.DataOutputStream(saved)); // as checkpoints do
+            org.deeprl4j.nn.NetworkState.write(ref, new java.io.DataOutputStream(savedRef));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(savedRef.size(), saved.size());
+        step(fast, ref, 51, "after a checkpoint", 40); // compares the state read through graph()
+        fast.setFastTraining(false); // DL4J's path continues from the same moments
+        step(fast, ref, 52, "DL4J path after the plain-Java one", 40);
+    }
+
+    /** One step of each network, compared only through their parameters (no graph() access). */
+    private static void stepOnly(Network fast, Network ref, long seed, int n) {
+        INDArray[] x = inputs(fast, n, seed);
+        INDArray[] or = ref.trainForward(x);
+        fast.trainForward(x);
+        INDArray[] g = gradients(or, seed + 7);
+        fast.stepExternal(g);
+        ref.stepExternal(g);
+        FastChecks.assertClose(ref.params().dup().data().asFloat(), fast.params().dup().data().asFloat(), "step " + seed);
     }
 
     @Test
