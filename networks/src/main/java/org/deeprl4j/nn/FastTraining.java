@@ -34,6 +34,7 @@ final class FastTraining {
 
     void setEnabled(boolean enabled) {
         invalidate();
+        flushParams();
         flushState();
         this.enabled = enabled;
     }
@@ -227,6 +228,13 @@ final class FastTraining {
     void flushState() {
         if (trainer != null) {
             trainer.flushState();
+        }
+    }
+
+    /** Writes the trainer's parameters into the graph if they are newer ({@link FastTrainer#flushParams}). */
+    void flushParams() {
+        if (trainer != null) {
+            trainer.flushParams();
         }
     }
 

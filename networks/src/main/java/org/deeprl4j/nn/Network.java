@@ -66,12 +66,14 @@ public final class Network {
             throw new IllegalStateException("network has " + graph.getNumOutputArrays() + " outputs: use outputs()");
         }
         invalidate();
+        fast.flushParams();
         return graph.outputSingle(false, input);
     }
 
     /** All outputs in inference mode, in the graph's output order. */
     public INDArray[] outputs(INDArray... inputs) {
         invalidate();
+        fast.flushParams();
         return graph.output(false, inputs);
     }
 
@@ -136,7 +138,8 @@ public final class Network {
             return score;
         }
         paramVersion++;
-        fast.flushState(); // DL4J's updater steps from the current state
+        fast.flushParams(); // DL4J's updater steps from the current parameters and state
+        fast.flushState();
         graph.fit(inputs, labels, null, labelMasks);
         return graph.score();
     }
@@ -171,7 +174,11 @@ public final class Network {
         checkCount("inputs", inputs, graph.getNumInputArrays());
         checkBatch(inputs, inputs[0] == null ? -1 : inputs[0].size(0), "input");
         external.requireNoLossOutputs();
-        return fast.active(inputs) ? fast.forward(inputs, paramVersion) : external.forward(inputs);
+        if (fast.active(inputs)) {
+            return fast.forward(inputs, paramVersion);
+        }
+        fast.flushParams();
+        return external.forward(inputs);
     }
 
     /** The step of {@link #fitExternal} on the forward pass of the last {@link #trainForward}. */
@@ -179,6 +186,7 @@ public final class Network {
         if (fast.pending()) {
             fast.step(outputGradients, paramVersion + 1);
         } else {
+            fast.flushParams();
             fast.flushState();
             external.step(outputGradients);
         }
@@ -260,6 +268,7 @@ public final class Network {
         // Not ComputationGraph.clone(): it shares the listener collection with the original (so
         // the copy's clipper would replace the original's) and resets the iteration count, which
         // drives Adam's bias correction.
+        fast.flushParams();
         fast.flushState();
         ComputationGraphConfiguration conf = graph.getConfiguration().clone();
         conf.setIterationCount(graph.getConfiguration().getIterationCount());
@@ -286,6 +295,8 @@ public final class Network {
             checkCompatible(other);
             invalidate();
             paramVersion++;
+            fast.flushParams(); // else the trainer's newer copy would outlive this write
+            other.fast.flushParams();
             graph.params().assign(other.graph.params());
         }
     }
@@ -306,6 +317,8 @@ public final class Network {
         }
         invalidate();
         paramVersion++;
+        fast.flushParams();
+        other.fast.flushParams();
         INDArray target = graph.params(); // [1, numParams] view of this network's parameters
         INDArray source = other.graph.params();
         if (tau == 1) {
@@ -367,12 +380,14 @@ public final class Network {
      * snapshot. Counts as a parameter change for {@link #paramVersion}.
      */
     public INDArray params() {
+        fast.flushParams();
         paramVersion++; // the caller may write through the view (e.g. LastGoodParams restoring a copy)
         return graph.params();
     }
 
     /** Whether every parameter is finite (a read, like {@link #copyParams}). */
     public boolean paramsFinite() {
+        fast.flushParams();
         return Double.isFinite(graph.params().sumNumber().doubleValue()); // NaN or infinite if any parameter is
     }
 
@@ -382,11 +397,22 @@ public final class Network {
      * as a parameter change, so caches such as the plain-Java paths keep their state.
      */
     public INDArray copyParams(INDArray reuse) {
+        fast.flushParams();
         INDArray p = graph.params();
         if (reuse != null && java.util.Arrays.equals(reuse.shape(), p.shape()) && reuse.dataType() == p.dataType()) {
             return reuse.assign(p);
         }
         return p.dup();
+    }
+
+    /**
+     * Makes the graph's parameter arrays current: a training step on the plain-Java path leaves
+     * its parameters there until something reads them, and this network's own methods write them
+     * back first. Needed only by code that reads a parameter view kept from an earlier
+     * {@link #params()} or {@link #graph()} call (as {@code FastNet} does).
+     */
+    public void syncParams() {
+        fast.flushParams();
     }
 
     /**
@@ -408,7 +434,8 @@ public final class Network {
 
     /** The underlying DL4J graph (shared, not a copy). Counts as a parameter change for {@link #paramVersion}. */
     public ComputationGraph graph() {
-        fast.flushState(); // the caller may read the updater state
+        fast.flushParams(); // the caller may read the parameters and the updater state
+        fast.flushState();
         paramVersion++; // the caller may change parameters through the graph
         return graph;
     }

@@ -63,6 +63,11 @@ final class Blas {
                 m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
     }
 
+    /** {@code sum p[i]^2} over the first {@code n} floats, accumulated in double (OpenBLAS's dsdot: 4.5 us for 65k). */
+    static double sumOfSquares(FloatPointer p, int n) {
+        return openblas_nolapack.cblas_dsdot(n, p, 1, p, 1);
+    }
+
     /** A native float buffer that grows on demand (to at least twice its size), for the operands of {@link #gemm}. */
     static final class Native {
         private FloatPointer data;

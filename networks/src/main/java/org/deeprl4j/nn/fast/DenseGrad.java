@@ -133,8 +133,9 @@ final class DenseGrad {
      *
      * @param xNative x already in native memory, or null to copy it
      * @param wT W^T in native memory
+     * @return the sum of squares of dW (for the gradient norm, computed while dW is in native memory)
      */
-    void backwardBlas(float[] x, FloatPointer xNative, float[] dz, float[] dx, int n, FloatPointer wT,
+    double backwardBlas(float[] x, FloatPointer xNative, float[] dz, float[] dx, int n, FloatPointer wT,
                       float[] paramGrad, ParamLayout wLayout, ParamLayout bLayout) {
         if (dzNative == null) {
             dzNative = new Blas.Native();
@@ -147,6 +148,7 @@ final class DenseGrad {
         int len = nIn * nOut;
         Blas.gemm(true, false, nOut, nIn, n, dzn, nOut, xn, nIn, 0f, gwNative.of(len), nIn); // [nOut, n] x [n, nIn]
         gwNative.to(paramGrad, wLayout.start(), len);
+        double weightSq = Blas.sumOfSquares(gwNative.of(len), len);
         if (bLayout != null) {
             Arrays.fill(gb, 0f);
             float[] row = dz4[0];
@@ -165,6 +167,7 @@ final class DenseGrad {
             Blas.gemm(false, false, n, nIn, nOut, dzn, nOut, wT, nIn, 1f, dxn, nIn); // dx += [n, nOut] x [nOut, nIn]
             dxNative.to(dx, 0, n * nIn);
         }
+        return weightSq;
     }
 
     private Blas.Native dzNative; // [n, nOut]

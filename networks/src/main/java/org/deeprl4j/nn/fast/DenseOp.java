@@ -37,6 +37,7 @@ final class DenseOp extends Op {
     private Blas.Native yNative;  // [n, nOut] its output rows
     private float[] xKept;        // the Java array xNative was copied from (reused by the backward pass)
     private boolean rowsStale;   // w (and grad's W^T rows) older than wT
+    private double weightGradSq = Double.NaN; // see weightGradSq()
 
     DenseOp(int out, int in, int nIn, int nOut, ParamLayout wLayout, ParamLayout bLayout, Act act) {
         super(out, new int[] {in}, nOut);
@@ -60,12 +61,28 @@ final class DenseOp extends Op {
     static final int BLAS_INSTEAD_OF_RELOAD = 16_384;
 
     /**
+     * Small batches of a large layer with stale Java rows that go through OpenBLAS before the rows
+     * are rebuilt: acting once between updates (one BLAS call costs less than regathering 65k
+     * weights) stays on OpenBLAS, acting many times between updates (the zoo's DQN: 256 env steps
+     * per training round) moves to the Java loops, 2 us per 256x256 row faster.
+     */
+    static final int STALE_CALLS_BEFORE_RELOAD = 8;
+
+    private int staleCalls; // small-batch OpenBLAS calls since the last load
+
+    /**
      * Whether a batch of n rows goes through OpenBLAS: from {@link Blas#MIN_ROWS} rows, and for
-     * large layers whose Java rows are stale (acting between training steps of a 256x256 network:
-     * one BLAS call costs less than regathering 65k weights).
+     * large layers whose Java rows are stale, for the first {@link #STALE_CALLS_BEFORE_RELOAD}
+     * small batches after a load.
      */
     private boolean blas(int n) {
-        return wT != null && (n >= Blas.MIN_ROWS || (rowsStale && nIn * width >= BLAS_INSTEAD_OF_RELOAD));
+        if (wT == null) {
+            return false;
+        }
+        if (n >= Blas.MIN_ROWS) {
+            return true;
+        }
+        return rowsStale && nIn * width >= BLAS_INSTEAD_OF_RELOAD && staleCalls++ < STALE_CALLS_BEFORE_RELOAD;
     }
 
     @Override
@@ -79,6 +96,7 @@ final class DenseOp extends Op {
         if (wT != null) {
             wT.of((long) nIn * nOut).put(flat, wLayout.start(), nIn * nOut); // DL4J stores W column-major: W^T row-major
             rowsStale = true; // the Java loops' copies are refreshed from wT when next needed
+            staleCalls = 0;
             return;
         }
         loadRows(flat, wLayout);
@@ -130,12 +148,32 @@ final class DenseOp extends Op {
             float[] x = slots[in[0]];
             // the forward pass's native copy of x serves if it was this array (the trainer keeps its inputs)
             FloatPointer xn = x == xKept && xNative != null ? xNative.of(0) : null;
-            grad.backwardBlas(x, xn, dz, grads[in[0]], n, wT.of(0), paramGrad, wLayout, bLayout);
+            weightGradSq = grad.backwardBlas(x, xn, dz, grads[in[0]], n, wT.of(0), paramGrad, wLayout, bLayout);
             return;
         }
+        weightGradSq = Double.NaN;
         javaRows();
         grad.backward(slots[in[0]], dz, grads[in[0]], n, narrow ? w : null);
         grad.scatter(paramGrad, wLayout, bLayout);
+    }
+
+    /**
+     * The sum of squares of the weight gradient of the last backward pass if OpenBLAS computed it
+     * (then it fills {@code [weightStart(), weightStart() + weightCount())} of the flat gradient),
+     * NaN otherwise.
+     */
+    double weightGradSq() {
+        return weightGradSq;
+    }
+
+    /** Start of W in the flat parameter vector (contiguous when {@link #weightGradSq} is not NaN). */
+    int weightStart() {
+        return wLayout.start();
+    }
+
+    /** Number of weights, {@code nIn * nOut}. */
+    int weightCount() {
+        return nIn * width;
     }
 
     @Override

@@ -182,6 +182,7 @@ public final class FastNet {
      * view kept from an earlier {@link Network#params()} call (see {@link Network#paramVersion()}).
      */
     public void sync() {
+        net.syncParams(); // parameters a training step left in the plain-Java trainer
         ParamLayout.read(graph.params(), flatParams); // one bulk read of all parameters
         for (Op op : ops) {
             op.load(flatParams);
