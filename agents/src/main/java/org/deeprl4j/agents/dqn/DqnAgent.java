@@ -69,7 +69,7 @@ public final class DqnAgent implements Agent, Checkpointable {
         this.nActions = actions.n();
         this.rng = rng;
         OptimizerConfig opt = new OptimizerConfig(cfg.optimizer(), cfg.learningRate(), cfg.optimizerEps(), cfg.maxGradNorm(), 0);
-        MlpSpec body = new MlpSpec(cfg.netArch().stream().mapToInt(Integer::intValue).toArray(), cfg.activation(), "uniform");
+        MlpSpec body = new MlpSpec(cfg.netArch().stream().mapToInt(Integer::intValue).toArray(), cfg.activation(), cfg.weightInit());
         Loss loss = cfg.loss().equals("mse") ? Loss.MSE : Loss.HUBER;
         this.q = QNetworks.mlp(obsDim, nActions, body, cfg.dueling(), loss, opt, rng.nextLong());
         this.target = q.copy();

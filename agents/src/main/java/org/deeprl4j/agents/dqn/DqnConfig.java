@@ -6,6 +6,7 @@ import static org.deeprl4j.agents.ConfigChecks.oneOf;
 import static org.deeprl4j.agents.ConfigChecks.positive;
 
 import java.util.List;
+import org.deeprl4j.nn.MlpSpec;
 
 /**
  * DQN hyperparameters; names and defaults follow Stable-Baselines3's {@code DQN} (YAML keys are the
@@ -26,6 +27,8 @@ import java.util.List;
  * @param maxGradNorm global gradient-norm clipping (0 = off)
  * @param netArch hidden layer sizes of the Q-network
  * @param activation hidden activation (relu, tanh, ...)
+ * @param weightInit weight init of all layers ({@code uniform}: PyTorch's default for {@code nn.Linear},
+ *                   as SB3 and CleanRL; {@code xavier}: RL4J's; the names of {@code MlpSpec})
  * @param loss "huber" (SB3, smooth L1) or "mse" (CleanRL)
  * @param optimizer "adam", "rmsprop" or "sgd"
  * @param optimizerEps the optimizer's epsilon
@@ -41,7 +44,8 @@ import java.util.List;
 public record DqnConfig(double learningRate, int bufferSize, int learningStarts, int batchSize, double tau,
                         double gamma, int trainFreq, int gradientSteps, int targetUpdateInterval,
                         double explorationFraction, double explorationInitialEps, double explorationFinalEps,
-                        double maxGradNorm, List<Integer> netArch, String activation, String loss, String optimizer,
+                        double maxGradNorm, List<Integer> netArch, String activation, String weightInit, String loss,
+                        String optimizer,
                         double optimizerEps, boolean doubleDqn, boolean dueling, boolean prioritized,
                         double priorityAlpha, double priorityBeta0, double priorityEps, int nStep, int numEnvs) {
 
@@ -68,6 +72,7 @@ public record DqnConfig(double learningRate, int bufferSize, int learningStarts,
             throw new IllegalArgumentException("net_arch must be a non-empty list of positive layer sizes, got " + netArch);
         }
         netArch = List.copyOf(netArch);
+        new MlpSpec(new int[] {1}, activation, weightInit); // unknown activation or weight_init names fail here
         oneOf("loss", loss, "huber", "mse");
         oneOf("optimizer", optimizer, "adam", "rmsprop", "sgd");
         positive("optimizer_eps", optimizerEps);
@@ -83,7 +88,7 @@ public record DqnConfig(double learningRate, int bufferSize, int learningStarts,
     /** Stable-Baselines3's DQN defaults (MlpPolicy net_arch [64, 64]). */
     public static DqnConfig defaults() {
         return new DqnConfig(1e-4, 1_000_000, 100, 32, 1.0, 0.99, 4, 1, 10_000, 0.1, 1.0, 0.05, 10.0,
-                List.of(64, 64), "relu", "huber", "adam", 1e-8, false, false, false, 0.6, 0.4, 1e-6, 1, 1);
+                List.of(64, 64), "relu", "uniform", "huber", "adam", 1e-8, false, false, false, 0.6, 0.4, 1e-6, 1, 1);
     }
 
     /** Gradient steps per training round for {@code numEnvs} envs ({@code -1} resolved). */

@@ -93,7 +93,9 @@ public final class ActorCriticModel {
                     float[] logProbsOut) {
         checkObservations(observations, n);
         // logits, value or mean, log_std, value: [n, k] each, as FastNet's row-major buffers or DL4J's arrays
-        float[][] fastOut = fast == null ? null : fast.outputs(observations, n);
+        // without values wanted, the policy outputs alone (the value is the last output): the critic is skipped
+        float[][] fastOut = fast == null ? null
+                : fast.leadingOutputs(observations, n, valuesOut != null ? fast.numOutputs() : discrete ? 1 : 2);
         INDArray[] out = fast != null ? null : net.outputs(observationMatrix(observations, n));
         double[] logp;
         if (discrete) {

@@ -79,6 +79,7 @@ public record MatchedDqn(String envId, DqnConfig zoo, DqnConfig config, long ste
         o.put("optimizer", "adam");                   // DQNFactoryStdDense's default updater
         o.put("optimizer_eps", 1e-8);                 // ND4J Adam's default epsilon
         o.put("activation", "relu");                  // DQNFactoryStdDense's hidden activation
+        o.put("weight_init", "xavier");               // DQNFactoryStdDense's WeightInit.XAVIER, every layer
         o.put("tau", 1.0);                            // RL4J: hard target copies
         o.put("exploration_initial_eps", 1.0);        // RL4J's epsilon starts at 1
         o.put("double_dqn", false);
@@ -177,8 +178,8 @@ public record MatchedDqn(String envId, DqnConfig zoo, DqnConfig config, long ste
                 + "epsilonNbStep " + rl4jEpsilonSteps() + " puts its end at the same step");
         m.add("target net: deeprl4j copies every " + config.targetUpdateInterval() + " env steps, RL4J every "
                 + config.targetUpdateInterval() + " gradient steps (one per env step after warm-up)");
-        m.add("weight init: deeprl4j uniform, seeded per repetition; RL4J Xavier with its fixed seed 12345 "
-                + "(same initial net every repetition)");
+        m.add("weight init: Xavier for both (zoo: PyTorch's uniform); deeprl4j seeded per repetition, RL4J with its "
+                + "fixed seed 12345 (the same initial net every repetition)");
         m.add("time limit " + maxEpisodeSteps
                 + ": deeprl4j TimeLimit truncation, RL4J maxEpochStep; both bootstrap through it");
         m.add("RL4J stops only at an episode end, so it runs up to " + (maxEpisodeSteps - 1)

@@ -41,6 +41,7 @@ public final class FastNet {
     private int capacity;
     private long syncedVersion;
     private boolean synced;
+    private final boolean[][] opsFor; // [count][op]: whether op feeds one of the first count outputs
 
     private FastNet(Network net, ComputationGraph graph, FastCompiler.Plan plan) {
         this.net = net;
@@ -52,6 +53,28 @@ public final class FastNet {
         this.outputNames = plan.outputNames();
         this.slots = new float[widths.length][];
         this.flatParams = new float[(int) graph.numParams()];
+        this.opsFor = new boolean[outputSlots.length + 1][];
+        for (int count = 1; count <= outputSlots.length; count++) {
+            opsFor[count] = opsFeeding(count);
+        }
+    }
+
+    /** Which ops the first {@code count} outputs depend on. */
+    private boolean[] opsFeeding(int count) {
+        boolean[] neededSlot = new boolean[widths.length];
+        for (int k = 0; k < count; k++) {
+            neededSlot[outputSlots[k]] = true;
+        }
+        boolean[] needed = new boolean[ops.length];
+        for (int i = ops.length - 1; i >= 0; i--) {
+            if (neededSlot[ops[i].out]) {
+                needed[i] = true;
+                for (int slot : ops[i].in) {
+                    neededSlot[slot] = true;
+                }
+            }
+        }
+        return needed;
     }
 
     /**
@@ -87,11 +110,32 @@ public final class FastNet {
      * @param input row-major {@code [n, inputSize(0)]} (longer arrays allowed: the first rows are used)
      */
     public float[][] outputs(float[] input, int n) {
+        return leadingOutputs(input, n, outputSlots.length);
+    }
+
+    /**
+     * {@link #outputs(float[], int)} computing only the first {@code count} outputs: vertices that
+     * feed only later ones are skipped (an actor-critic acting greedily skips its critic tower). The
+     * buffers of later outputs are left as they were.
+     */
+    public float[][] leadingOutputs(float[] input, int n, int count) {
+        if (count < 1 || count > outputSlots.length) {
+            throw new IllegalArgumentException("count must be in [1, " + outputSlots.length + "], got " + count);
+        }
         if (ownOutputs == null || n > ownCapacity) {
             ownCapacity = Math.max(n, 2 * ownCapacity);
             ownOutputs = newOutputs(ownCapacity);
         }
-        outputs(input, n, ownOutputs);
+        if (inputSlots.length != 1) {
+            throw new IllegalStateException("network has " + inputSlots.length
+                    + " inputs: use outputs(float[][], int, float[][])");
+        }
+        singleInput[0] = input;
+        try {
+            run(singleInput, n, ownOutputs, count);
+        } finally {
+            singleInput[0] = null;
+        }
         return ownOutputs;
     }
 
@@ -120,6 +164,11 @@ public final class FastNet {
      * {@code [n, inputSize(k)]}.
      */
     public void outputs(float[][] inputs, int n, float[][] outs) {
+        run(inputs, n, outs, outputSlots.length);
+    }
+
+    /** The first {@code count} outputs into {@code outs}. */
+    private void run(float[][] inputs, int n, float[][] outs, int count) {
         check(inputs, n, outs);
         if (n == 0) {
             return;
@@ -129,11 +178,14 @@ public final class FastNet {
         for (int k = 0; k < inputSlots.length; k++) {
             slots[inputSlots[k]] = inputs[k];
         }
+        boolean[] needed = opsFor[count];
         try {
-            for (Op op : ops) {
-                op.forward(slots, n);
+            for (int i = 0; i < ops.length; i++) {
+                if (needed[i]) {
+                    ops[i].forward(slots, n);
+                }
             }
-            for (int k = 0; k < outputSlots.length; k++) {
+            for (int k = 0; k < count; k++) {
                 System.arraycopy(slots[outputSlots[k]], 0, outs[k], 0, n * widths[outputSlots[k]]);
             }
         } finally {
