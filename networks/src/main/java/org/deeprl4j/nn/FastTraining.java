@@ -34,8 +34,7 @@ final class FastTraining {
 
     void setEnabled(boolean enabled) {
         invalidate();
-        flushParams();
-        flushState();
+        flush();
         this.enabled = enabled;
     }
 
@@ -48,12 +47,17 @@ final class FastTraining {
         if (!enabled) {
             return false;
         }
+        compileOnce(() -> compile(inputs));
+        return trainer != null;
+    }
+
+    /** Compiles the trainer (and the fit loss) with {@code compiler} on the first call only. */
+    private void compileOnce(java.util.function.Supplier<Optional<FastTrainer>> compiler) {
         if (!compiled) {
             compiled = true;
-            trainer = compile(inputs).orElse(null);
+            trainer = compiler.get().orElse(null);
             loss = trainer == null ? null : FastFitLoss.of(graph).orElse(null);
         }
-        return trainer != null;
     }
 
     boolean activeNow() {
@@ -88,11 +92,7 @@ final class FastTraining {
         if (!enabled) {
             return false;
         }
-        if (!compiled) {
-            compiled = true;
-            trainer = compile(new int[] {inputSize}).orElse(null);
-            loss = trainer == null ? null : FastFitLoss.of(graph).orElse(null);
-        }
+        compileOnce(() -> compile(new int[] {inputSize}));
         return trainer != null && loss != null && trainer.inputSize(0) == inputSize;
     }
 
@@ -229,6 +229,12 @@ final class FastTraining {
         if (trainer != null) {
             trainer.flushState();
         }
+    }
+
+    /** Writes the trainer's parameters and updater state into the graph, each if it is newer. */
+    void flush() {
+        flushParams();
+        flushState();
     }
 
     /** Writes the trainer's parameters into the graph if they are newer ({@link FastTrainer#flushParams}). */

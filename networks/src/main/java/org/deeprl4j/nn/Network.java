@@ -138,8 +138,7 @@ public final class Network {
             return score;
         }
         paramVersion++;
-        fast.flushParams(); // DL4J's updater steps from the current parameters and state
-        fast.flushState();
+        fast.flush(); // DL4J's updater steps from the current parameters and state
         graph.fit(inputs, labels, null, labelMasks);
         return graph.score();
     }
@@ -186,8 +185,7 @@ public final class Network {
         if (fast.pending()) {
             fast.step(outputGradients, paramVersion + 1);
         } else {
-            fast.flushParams();
-            fast.flushState();
+            fast.flush();
             external.step(outputGradients);
         }
         paramVersion++;
@@ -268,8 +266,7 @@ public final class Network {
         // Not ComputationGraph.clone(): it shares the listener collection with the original (so
         // the copy's clipper would replace the original's) and resets the iteration count, which
         // drives Adam's bias correction.
-        fast.flushParams();
-        fast.flushState();
+        fast.flush();
         ComputationGraphConfiguration conf = graph.getConfiguration().clone();
         conf.setIterationCount(graph.getConfiguration().getIterationCount());
         conf.setEpochCount(graph.getConfiguration().getEpochCount());
@@ -434,8 +431,7 @@ public final class Network {
 
     /** The underlying DL4J graph (shared, not a copy). Counts as a parameter change for {@link #paramVersion}. */
     public ComputationGraph graph() {
-        fast.flushParams(); // the caller may read the parameters and the updater state
-        fast.flushState();
+        fast.flush(); // the caller may read the parameters and the updater state
         paramVersion++; // the caller may change parameters through the graph
         return graph;
     }

@@ -126,16 +126,7 @@ public final class FastNet {
             ownCapacity = Math.max(n, 2 * ownCapacity);
             ownOutputs = newOutputs(ownCapacity);
         }
-        if (inputSlots.length != 1) {
-            throw new IllegalStateException("network has " + inputSlots.length
-                    + " inputs: use outputs(float[][], int, float[][])");
-        }
-        singleInput[0] = input;
-        try {
-            run(singleInput, n, ownOutputs, count);
-        } finally {
-            singleInput[0] = null;
-        }
+        runSingle(input, n, ownOutputs, count);
         return ownOutputs;
     }
 
@@ -147,13 +138,18 @@ public final class FastNet {
      *              receiving output k row-major {@code [n, outputSize(k)]}; see {@link #newOutputs}
      */
     public void outputs(float[] input, int n, float[][] outs) {
+        runSingle(input, n, outs, outputSlots.length);
+    }
+
+    /** {@link #run} for a single-input network. */
+    private void runSingle(float[] input, int n, float[][] outs, int count) {
         if (inputSlots.length != 1) {
             throw new IllegalStateException("network has " + inputSlots.length
                     + " inputs: use outputs(float[][], int, float[][])");
         }
         singleInput[0] = input;
         try {
-            outputs(singleInput, n, outs);
+            run(singleInput, n, outs, count);
         } finally {
             singleInput[0] = null;
         }

@@ -228,11 +228,7 @@ final class FastUpdater {
                 if (b.l2[k] == 0) {
                     continue;
                 }
-                double sq = 0;
-                for (int p = b.l2From[k]; p < b.l2To[k]; p++) {
-                    sq += (double) params[p] * params[p];
-                }
-                s += 0.5 * b.l2[k] * sq;
+                s += 0.5 * b.l2[k] * FastTrainer.sumOfSquares(params, b.l2From[k], b.l2To[k]);
             }
         }
         return s;
