@@ -39,8 +39,8 @@ final class ExternalGradients {
     /** Training-mode forward pass; keeps the activations for one {@link #step} or {@link #inputGradients}. */
     INDArray[] forward(INDArray[] inputs) {
         pendingShapes = null;
-        Network.checkCount("inputs", inputs, graph.getNumInputArrays());
-        Network.checkBatch(inputs, inputs[0] == null ? -1 : inputs[0].size(0), "input");
+        NetworkChecks.checkCount("inputs", inputs, graph.getNumInputArrays());
+        NetworkChecks.checkBatch(inputs, inputs[0] == null ? -1 : inputs[0].size(0), "input");
         List<String> names = requireNoLossOutputs();
         graph.setLabels((INDArray[]) null); // so that batchSize() (read by the clipper) comes from the inputs
         Map<String, INDArray> activations = graph.feedForward(inputs, true, false);
@@ -138,7 +138,7 @@ final class ExternalGradients {
             throw new IllegalStateException("no training forward pass to back-propagate: call trainForward first "
                     + "(each trainForward allows one backward call; other calls on the network drop it)");
         }
-        Network.checkCount("outputGradients", outputGradients, shapes.length);
+        NetworkChecks.checkCount("outputGradients", outputGradients, shapes.length);
         for (int i = 0; i < shapes.length; i++) {
             if (outputGradients[i] == null || !Arrays.equals(outputGradients[i].shape(), shapes[i])) {
                 throw new IllegalArgumentException("outputGradients[" + i + "] must have the shape of output '"

@@ -209,7 +209,7 @@ final class FastTraining {
     }
 
     private float[][] gradients(INDArray[] outputGradients) {
-        Network.checkCount("outputGradients", outputGradients, trainer.outputNames().size());
+        NetworkChecks.checkCount("outputGradients", outputGradients, trainer.outputNames().size());
         float[][] g = new float[outputGradients.length][];
         for (int k = 0; k < g.length; k++) {
             INDArray a = outputGradients[k];

@@ -1,20 +1,17 @@
 package org.deeprl4j.nn;
 
+import static org.deeprl4j.nn.NetworkChecks.checkBatch;
+import static org.deeprl4j.nn.NetworkChecks.checkCount;
+import static org.deeprl4j.nn.NetworkChecks.checkRows;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.nn.layers.FrozenLayer;
-import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * A trainable network: a DL4J {@link ComputationGraph} plus its {@link OptimizerConfig}, with
@@ -101,12 +98,7 @@ public final class Network {
             throw new IllegalStateException("fit on float arrays needs one input and one output; this network has "
                     + graph.getNumInputArrays() + " and " + graph.getNumOutputArrays());
         }
-        if (rows <= 0 || input.length % rows != 0 || labels.length % rows != 0
-                || (labelMask != null && labelMask.length % rows != 0)) {
-            throw new IllegalArgumentException("input (" + input.length + " values), labels (" + labels.length
-                    + ") and labelMask (" + (labelMask == null ? "null" : labelMask.length) + ") must hold whole rows of "
-                    + rows + " rows");
-        }
+        checkRows(input, rows, labels, labelMask);
         int cols = input.length / rows;
         invalidate();
         if (fast.fits(cols)) {
@@ -239,48 +231,10 @@ public final class Network {
         fast.invalidate();
     }
 
-    static void checkCount(String what, INDArray[] arrays, int expected) {
-        if (arrays == null || arrays.length != expected) {
-            throw new IllegalArgumentException("expected " + expected + " " + what + ", got "
-                    + (arrays == null ? "null" : arrays.length));
-        }
-    }
-
-    static void checkBatch(INDArray[] arrays, long batch, String what) {
-        if (arrays == null) {
-            return;
-        }
-        for (INDArray a : arrays) {
-            if (a == null && !what.equals("labelMask")) {
-                throw new IllegalArgumentException(what + " must not be null");
-            }
-            if (a != null && (a.rank() < 2 || a.size(0) != batch)) {
-                throw new IllegalArgumentException(what + " shape " + Arrays.toString(a.shape())
-                        + " does not have batch size " + batch + " in dimension 0");
-            }
-        }
-    }
-
     /** A deep copy: configuration, parameters, updater state and iteration count; e.g. a target network. */
     public Network copy() {
-        // Not ComputationGraph.clone(): it shares the listener collection with the original (so
-        // the copy's clipper would replace the original's) and resets the iteration count, which
-        // drives Adam's bias correction.
         fast.flush();
-        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
-        conf.setIterationCount(graph.getConfiguration().getIterationCount());
-        conf.setEpochCount(graph.getConfiguration().getEpochCount());
-        ComputationGraph clone = new ComputationGraph(conf);
-        clone.init(graph.params().dup(), false);
-        ComputationGraphUpdater updater = graph.getUpdater(false);
-        if (updater != null && updater.getStateViewArray() != null) {
-            clone.getUpdater().setStateViewArray(updater.getStateViewArray().dup());
-        }
-        for (GraphVertex v : graph.getVertices()) {
-            if (v.hasLayer() && v.getLayer() instanceof FrozenLayer) {
-                clone.getVertex(v.getVertexName()).setLayerAsFrozen();
-            }
-        }
+        ComputationGraph clone = GraphSurgery.deepCopy(graph);
         Network copy = new Network(clone, optimizer);
         copy.fast.setEnabled(fast.enabled());
         return copy;
@@ -341,22 +295,8 @@ public final class Network {
      */
     public void setLearningRate(double lr) {
         OptimizerConfig updated = optimizer.withLearningRate(lr); // validates lr
-        // Every trainable layer gets the same rate, so DL4J's updater blocks (grouped by equal
-        // updater configs) stay valid and need no rebuild; ComputationGraph.setLearningRate
-        // rebuilds them on every call. The block updaters read the rate from these configs.
-        for (Layer layer : graph.getLayers()) {
-            if (layer.conf().getLayer() instanceof BaseLayer bl) {
-                setLr(bl.getIUpdater(), lr);
-                setLr(bl.getBiasUpdater(), lr);
-            }
-        }
+        GraphSurgery.setLearningRate(graph, lr);
         optimizer = updated;
-    }
-
-    private static void setLr(IUpdater updater, double lr) {
-        if (updater != null && updater.hasLearningRate()) {
-            updater.setLrAndSchedule(lr, null);
-        }
     }
 
     /** The optimizer settings, with the current learning rate. */
@@ -396,7 +336,7 @@ public final class Network {
     public INDArray copyParams(INDArray reuse) {
         fast.flushParams();
         INDArray p = graph.params();
-        if (reuse != null && java.util.Arrays.equals(reuse.shape(), p.shape()) && reuse.dataType() == p.dataType()) {
+        if (reuse != null && Arrays.equals(reuse.shape(), p.shape()) && reuse.dataType() == p.dataType()) {
             return reuse.assign(p);
         }
         return p.dup();
