@@ -113,4 +113,30 @@ class DqnUpdateTest {
         }
         assertTrue(later < first * 0.1, "loss " + first + " -> " + later);
     }
+
+    @Test
+    void weightInitKeyChoosesTheInitAndRejectsUnknownNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigBinder.override(DqnConfig.defaults(), Map.of("weight_init", "orthogonal")));
+        assertTrue(e.getMessage().contains("orthogonal") && e.getMessage().contains("xavier"), e.getMessage());
+        // the 64x64 layer: uniform draws |W| <= 1/sqrt(fanIn) = 1/8; Xavier (normal, std 1/8) exceeds it
+        Map<String, Object> wide = Map.of("net_arch", List.of(64, 64));
+        java.util.HashMap<String, Object> xavier = new java.util.HashMap<>(wide);
+        xavier.put("weight_init", "xavier");
+        double uniformMax = squareLayerMax(agent(wide));
+        double xavierMax = squareLayerMax(agent(xavier));
+        assertTrue(uniformMax <= 0.125 + 1e-6, "uniform: " + uniformMax);
+        assertTrue(xavierMax > 0.25, "xavier: " + xavierMax);
+    }
+
+    /** The largest |weight| of the 64x64 hidden layer of the agent's Q-network. */
+    private static double squareLayerMax(DqnAgent a) {
+        for (org.deeplearning4j.nn.api.Layer layer : a.qNetwork().graph().getLayers()) {
+            org.nd4j.linalg.api.ndarray.INDArray w = layer.getParam("W");
+            if (w != null && w.size(0) == 64 && w.size(1) == 64) {
+                return w.amaxNumber().doubleValue();
+            }
+        }
+        throw new AssertionError("no 64x64 layer");
+    }
 }
